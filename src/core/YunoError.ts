@@ -1,0 +1,120 @@
+import type { YunoErrorCode } from './schemas/error';
+
+/**
+ * What went wrong, as a closed set:
+ * - `network`: the request never got an answer (offline, DNS, connection reset).
+ * - `timeout`: no answer within the time limit (Yuno allows 60 s per request).
+ * - `aborted`: the caller cancelled the request.
+ * - `http`: Yuno (or the merchant's route) answered with an error status; `yunoCode` and `messages` say why.
+ * - `invalid_response`: an answer that is not JSON or not the expected shape.
+ */
+export type YunoErrorKind = 'network' | 'timeout' | 'aborted' | 'http' | 'invalid_response';
+
+export interface YunoErrorInit {
+  kind: YunoErrorKind;
+  message: string;
+  status?: number;
+  yunoCode?: YunoErrorCode;
+  messages?: readonly string[];
+  method?: string;
+  path?: string;
+  idempotencyKey?: string;
+  issues?: readonly YunoErrorIssue[];
+  cause?: unknown;
+}
+
+/** Where a malformed response failed validation: paths only, never the values (they may hold card data). */
+export interface YunoErrorIssue {
+  path: string;
+  message: string;
+}
+
+const RETRYABLE_CODES = new Set<string>(['REQUEST_IN_PROCESS', 'REQUEST_TIMEOUT', 'INTERNAL_ERROR']);
+
+/**
+ * The one error type of yuno-react: every failed call to Yuno or to the merchant's routes rejects with a `YunoError`.
+ * Only the HTTP layer creates it; its message is safe to log (no card data, no keys).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await yuno.payments.create(body);
+ * } catch (error) {
+ *   if (error instanceof YunoError && error.yunoCode === 'CHECKOUT_SESSION_NOT_FOUND') startNewCheckout();
+ * }
+ * ```
+ */
+export class YunoError extends Error {
+  override readonly name = 'YunoError';
+  /** The kind of failure. Named `code` like Node's errors; see {@link YunoErrorKind}. */
+  readonly code: YunoErrorKind;
+  /** HTTP status when the server answered. */
+  readonly status: number | undefined;
+  /** Yuno's own code from the error body, e.g. `INVALID_REQUEST`, `CHECKOUT_SESSION_NOT_FOUND`. */
+  readonly yunoCode: YunoErrorCode | undefined;
+  /** Yuno's human-readable messages from the error body. */
+  readonly messages: readonly string[];
+  readonly method: string | undefined;
+  /** Request path without the query string. */
+  readonly path: string | undefined;
+  /** The idempotency key the request carried: retry with the same key to get the original outcome. */
+  readonly idempotencyKey: string | undefined;
+  /** For `invalid_response`: which fields failed validation. */
+  readonly issues: readonly YunoErrorIssue[];
+
+  constructor(init: YunoErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.kind;
+    this.status = init.status;
+    this.yunoCode = init.yunoCode;
+    this.messages = init.messages ?? [];
+    this.method = init.method;
+    this.path = init.path;
+    this.idempotencyKey = init.idempotencyKey;
+    this.issues = init.issues ?? [];
+  }
+
+  /**
+   * Whether the same request may succeed if sent again unchanged (with the same idempotency key for writes): network
+   * faults, timeouts, 5xx, 429 and Yuno's `REQUEST_IN_PROCESS`. Validation errors and declines are not retryable.
+   */
+  get isRetryable(): boolean {
+    if (this.code === 'network' || this.code === 'timeout') return true;
+    if (this.code === 'invalid_response') return this.status === undefined || this.status >= 500;
+    if (this.code !== 'http' || this.status === undefined) return false;
+    if (this.status >= 500 || this.status === 429 || this.status === 408) return true;
+    return this.yunoCode !== undefined && RETRYABLE_CODES.has(this.yunoCode);
+  }
+
+  /** Serialisable form, for logs and for sending an error from a server route to the browser. */
+  toJSON(): {
+    name: 'YunoError';
+    code: YunoErrorKind;
+    message: string;
+    status?: number;
+    yunoCode?: string;
+    messages: readonly string[];
+  } {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(this.yunoCode === undefined ? {} : { yunoCode: this.yunoCode }),
+      messages: this.messages,
+    };
+  }
+}
+
+/**
+ * Whether a value is a {@link YunoError}, also across copies of the library (instanceof fails when two copies are
+ * bundled).
+ *
+ * @example
+ * ```ts
+ * if (isYunoError(error) && error.code === 'timeout') showRetry();
+ * ```
+ */
+export function isYunoError(value: unknown): value is YunoError {
+  return value instanceof YunoError || (value instanceof Error && value.name === 'YunoError' && 'yunoCode' in value);
+}

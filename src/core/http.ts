@@ -1,0 +1,203 @@
+import type * as z from 'zod/mini';
+import { YunoError, type YunoErrorIssue, type YunoErrorKind } from './YunoError';
+import { redactCardData } from './redact';
+import { YunoErrorBodySchema } from './schemas/error';
+
+/** Yuno allows 60 s per request end to end. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface RetryOptions {
+  /** Extra attempts after the first. @default 2 */
+  retries?: number;
+  /** Delay before the first retry; doubles each time, with jitter. @default 300 */
+  minDelayMs?: number;
+  /** @default 5000 */
+  maxDelayMs?: number;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** Headers sent on every request (credentials). A function is called per request. */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** A fetch implementation: the global one by default, a sandbox's `fetch` in tests. */
+  fetch?: typeof globalThis.fetch;
+  /** Per attempt. @default 60000 */
+  timeoutMs?: number;
+  /** `false` turns retries off. */
+  retry?: RetryOptions | false;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface HttpRequest<T> {
+  method: HttpMethod;
+  /** Path below the base URL, starting with `/`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** The schema the success body must match; the parsed value is returned. */
+  schema: z.ZodMiniType<T>;
+  /** Sent as `X-Idempotency-Key`; makes a write safe to retry (the same key is reused on every attempt). */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+export interface HttpClient {
+  request<T>(request: HttpRequest<T>): Promise<T>;
+  readonly baseUrl: string;
+}
+
+/**
+ * The only place yuno-react talks HTTP and the only place a {@link YunoError} is made. Reads (and writes that carry an
+ * idempotency key) are retried on network faults, timeouts, 429 and 5xx; nothing is retried on another 4xx or after
+ * the caller aborts.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
+  const retries = Math.max(0, retry.retries ?? 2);
+  const minDelayMs = retry.minDelayMs ?? 300;
+  const maxDelayMs = retry.maxDelayMs ?? 5_000;
+
+  async function attempt<T>(req: HttpRequest<T>, url: string): Promise<T> {
+    const base = { method: req.method, path: req.path, idempotencyKey: req.idempotencyKey };
+    const fail = (kind: YunoErrorKind, message: string, extra: Partial<ConstructorParameters<typeof YunoError>[0]> = {}) =>
+      new YunoError({ kind, message: `${req.method} ${req.path}: ${message}`, ...base, ...extra });
+
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(typeof options.headers === 'function' ? options.headers() : options.headers),
+      ...req.headers,
+    };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.idempotencyKey) headers['X-Idempotency-Key'] = req.idempotencyKey;
+
+    const { signal, cleanup, didTimeOut } = linkSignals(req.signal, req.timeoutMs ?? timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      const doFetch = options.fetch ?? globalThis.fetch;
+      response = await doFetch(url, {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      if (didTimeOut()) throw fail('timeout', 'no answer in time');
+      if (req.signal?.aborted) throw fail('aborted', 'the request was aborted');
+      throw fail('network', 'the request could not be sent or its answer not read', { cause });
+    } finally {
+      cleanup();
+    }
+
+    const status = response.status;
+    const parsed = parseJson(text);
+    if (status < 200 || status >= 300) {
+      const body = parsed.ok ? YunoErrorBodySchema.safeParse(parsed.value) : undefined;
+      const yunoCode = body?.success ? body.data.code : undefined;
+      const messages = body?.success ? (body.data.messages ?? []).map(redactCardData) : [];
+      const detail = [yunoCode, messages.join('; ')].filter(Boolean).join(': ');
+      throw fail('http', `HTTP ${status}${detail ? ` ${detail}` : ''}`, { status, yunoCode, messages });
+    }
+    if (!parsed.ok) throw fail('invalid_response', `HTTP ${status} with a body that is not JSON`, { status });
+    const result = req.schema.safeParse(parsed.value);
+    if (!result.success) {
+      const issues: YunoErrorIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
+        path: issue.path.map(String).join('.') || '(root)',
+        message: issue.message,
+      }));
+      throw fail(
+        'invalid_response',
+        `HTTP ${status} with an unexpected body (${issues.map((i) => i.path).join(', ')})`,
+        { status, issues },
+      );
+    }
+    return result.data;
+  }
+
+  async function request<T>(req: HttpRequest<T>): Promise<T> {
+    const url = baseUrl + req.path + queryString(req.query);
+    const safe = req.method === 'GET' || Boolean(req.idempotencyKey);
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(req, url);
+      } catch (error) {
+        const e = error as YunoError;
+        const transient = e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && isTransientStatus(e.status));
+        if (!safe || !transient || n >= retries || req.signal?.aborted) throw e;
+        const delay = Math.min(maxDelayMs, minDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
+        await sleep(delay, req.signal);
+        if (req.signal?.aborted) {
+          throw new YunoError({
+            kind: 'aborted',
+            message: `${req.method} ${req.path}: the request was aborted`,
+            method: req.method,
+            path: req.path,
+            idempotencyKey: req.idempotencyKey,
+          });
+        }
+      }
+    }
+  }
+
+  return { request, baseUrl };
+}
+
+function isTransientStatus(status: number | undefined): boolean {
+  return status !== undefined && (status >= 500 || status === 429 || status === 408);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function queryString(query: HttpRequest<unknown>['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Combines the caller's signal with a per-attempt timeout (AbortSignal.any is missing from older Safari). */
+function linkSignals(outer: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) controller.abort(outer.reason);
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('timeout'));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    didTimeOut: () => timedOut,
+    cleanup: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,17 @@
+export * from './schemas/common';
+export * from './schemas/customer';
+export * from './schemas/checkoutSession';
+export * from './schemas/paymentMethod';
+export * from './schemas/token';
+export * from './schemas/payment';
+export * from './schemas/customerSession';
+export * from './schemas/webhook';
+export * from './schemas/error';
+export { YunoError, isYunoError } from './YunoError';
+export type { YunoErrorKind, YunoErrorInit, YunoErrorIssue } from './YunoError';
+export { createHttpClient, DEFAULT_TIMEOUT_MS } from './http';
+export type { HttpClient, HttpClientOptions, HttpMethod, HttpRequest, RetryOptions } from './http';
+export { getNextAction } from './nextAction';
+export type { NextAction } from './nextAction';
+export { createIdempotencyKey } from './idempotency';
+export { redactCardData } from './redact';
