@@ -132,7 +132,8 @@ export const TransactionSchema = z.looseObject({
   type: openEnum(TRANSACTION_TYPES),
   status: z.string(),
   category: NullableString,
-  amount: NullableNumber,
+  // A number on payment transactions, an amount object on cancel-or-refund answers.
+  amount: z.optional(z.nullable(z.union([z.number(), PaymentAmountSchema]))),
   provider_id: NullableString,
   response_code: NullableString,
   response_message: NullableString,
@@ -145,7 +146,10 @@ export const TransactionSchema = z.looseObject({
 });
 export type Transaction = z.infer<typeof TransactionSchema>;
 
-/** Yuno sends `transactions` as one object in Create responses and webhooks, and as an array in Retrieve responses. */
+/**
+ * Yuno sends `transactions` (and sometimes `transactions_history`) as one object in Create responses and webhooks, and
+ * as an array in Retrieve responses.
+ */
 const TransactionsSchema = z.pipe(
   z.transform((input: unknown) => (input == null ? [] : Array.isArray(input) ? input : [input])),
   z.array(TransactionSchema),
@@ -180,7 +184,7 @@ const PaymentObjectSchema = z.looseObject({
   ),
   customer_payer: z.optional(z.nullable(CustomerPayerSchema)),
   transactions: z.optional(TransactionsSchema),
-  transactions_history: z.optional(z.nullable(z.array(TransactionSchema))),
+  transactions_history: z.optional(TransactionsSchema),
   callback_url: NullableString,
   workflow: z.optional(z.nullable(openEnum(WORKFLOWS))),
   metadata: MetadataSchema,
