@@ -1,20 +1,49 @@
-// The browser entry. Built with a 'use client' banner; it must never import from ./server or ./sandbox.
+// The browser entry ('use client' is added as a banner at build). It must never import from ./server or ./sandbox.
+
+// React: provider and hooks
+export * from './react';
+
+// Talking to the merchant's routes, and tokenizing
+export { createYunoBrowserClient } from './client/createYunoBrowserClient';
+export type {
+  YunoBrowserClient,
+  YunoBrowserClientOptions,
+  YunoBrowserCallOptions,
+  YunoBrowserWriteOptions,
+} from './client/createYunoBrowserClient';
+export * from './tokenizers';
+
+// Errors, statuses, next actions, query keys
 export {
   YunoError,
   isYunoError,
+  getErrorRecovery,
+  isCheckoutSessionGone,
   getNextAction,
   createIdempotencyKey,
   isTerminalPaymentStatus,
   isPaymentMethodEnabled,
+  yunoKeys,
+  paymentMethodsQueryOptions,
+  paymentQueryOptions,
+  retryYunoQuery,
+  merchantRoutes,
+  DEFAULT_API_BASE_URL,
+  PAYMENT_METHODS_STALE_TIME_MS,
   TERMINAL_PAYMENT_STATUSES,
   PAYMENT_STATUSES,
   PAYMENT_SUB_STATUSES,
   PAYMENT_METHOD_TYPES,
   ENROLLMENT_STATUSES,
   YUNO_ERROR_CODES,
+} from './core';
+
+// Schemas, for validating what your own code receives
+export {
   AmountSchema,
   CustomerSchema,
   CheckoutSessionSchema,
+  CheckoutStartSchema,
   PaymentMethodSchema,
   PaymentMethodListSchema,
   BrowserInfoSchema,
@@ -30,11 +59,14 @@ export type {
   BrowserInfo,
   CardData,
   CheckoutSession,
+  CheckoutStart,
+  CreateMerchantPaymentRequest,
   Customer,
   CustomerPayer,
   CustomerSession,
   Enrollment,
   EnrollmentStatus,
+  EnrollablePaymentMethod,
   NextAction,
   OneTimeToken,
   OneTimeTokenRequest,
@@ -43,8 +75,12 @@ export type {
   PaymentMethodType,
   PaymentStatus,
   PaymentSubStatus,
+  PaymentMethodsQueryOptionsInput,
+  PaymentQueryOptionsInput,
+  StartCheckoutRequest,
   Transaction,
   YunoErrorCode,
   YunoErrorKind,
   YunoErrorIssue,
+  YunoErrorRecovery,
 } from './core';

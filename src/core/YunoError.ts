@@ -7,8 +7,9 @@ import type { YunoErrorCode } from './schemas/error';
  * - `aborted`: the caller cancelled the request.
  * - `http`: Yuno (or the merchant's route) answered with an error status; `yunoCode` and `messages` say why.
  * - `invalid_response`: an answer that is not JSON or not the expected shape.
+ * - `sdk`: Yuno's Web SDK could not load or refused the request (it speaks HTTP to Yuno on its own).
  */
-export type YunoErrorKind = 'network' | 'timeout' | 'aborted' | 'http' | 'invalid_response';
+export type YunoErrorKind = 'network' | 'timeout' | 'aborted' | 'http' | 'invalid_response' | 'sdk';
 
 export interface YunoErrorInit {
   kind: YunoErrorKind;
@@ -33,7 +34,8 @@ const RETRYABLE_CODES = new Set<string>(['REQUEST_IN_PROCESS', 'REQUEST_TIMEOUT'
 
 /**
  * The one error type of yuno-react: every failed call to Yuno or to the merchant's routes rejects with a `YunoError`.
- * Only the HTTP layer creates it; its message is safe to log (no card data, no keys).
+ * Only the HTTP layer (and the Web SDK adapter, for the SDK's own failures) creates it; its message is safe to log (no
+ * card data, no keys).
  *
  * @example
  * ```ts

@@ -64,8 +64,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempt<T>(req: HttpRequest<T>, url: string): Promise<T> {
     const base = { method: req.method, path: req.path, idempotencyKey: req.idempotencyKey };
-    const fail = (kind: YunoErrorKind, message: string, extra: Partial<ConstructorParameters<typeof YunoError>[0]> = {}) =>
-      new YunoError({ kind, message: `${req.method} ${req.path}: ${message}`, ...base, ...extra });
+    const fail = (
+      kind: YunoErrorKind,
+      message: string,
+      extra: Partial<ConstructorParameters<typeof YunoError>[0]> = {},
+    ) => new YunoError({ kind, message: `${req.method} ${req.path}: ${message}`, ...base, ...extra });
 
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -75,18 +78,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.idempotencyKey) headers['X-Idempotency-Key'] = req.idempotencyKey;
 
-    const { signal, cleanup, didTimeOut } = linkSignals(req.signal, req.timeoutMs ?? timeoutMs);
+    const { signal, aborted, cleanup, didTimeOut } = linkSignals(req.signal, req.timeoutMs ?? timeoutMs);
     let response: Response;
     let text: string;
     try {
       const doFetch = options.fetch ?? globalThis.fetch;
-      response = await doFetch(url, {
-        method: req.method,
-        headers,
-        body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal,
-      });
-      text = await response.text();
+      // Raced against the signal: a fetch implementation that ignores it (a test double, a proxy) must still not
+      // outlive the time limit.
+      response = await Promise.race([
+        doFetch(url, {
+          method: req.method,
+          headers,
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          signal,
+        }),
+        aborted,
+      ]);
+      text = await Promise.race([response.text(), aborted]);
     } catch (cause) {
       if (didTimeOut()) throw fail('timeout', 'no answer in time');
       if (req.signal?.aborted) throw fail('aborted', 'the request was aborted');
@@ -128,7 +136,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return await attempt(req, url);
       } catch (error) {
         const e = error as YunoError;
-        const transient = e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && isTransientStatus(e.status));
+        const transient =
+          e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && isTransientStatus(e.status));
         if (!safe || !transient || n >= retries || req.signal?.aborted) throw e;
         const delay = Math.min(maxDelayMs, minDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
         await sleep(delay, req.signal);
@@ -180,8 +189,16 @@ function linkSignals(outer: AbortSignal | undefined, timeoutMs: number) {
     timedOut = true;
     controller.abort(new Error('timeout'));
   }, timeoutMs);
+  const aborted = new Promise<never>((_resolve, reject) => {
+    const fail = () => reject(new DOMException('The request was aborted', 'AbortError'));
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener('abort', fail, { once: true });
+  });
+  // Nobody may be listening when the request ends normally.
+  aborted.catch(() => undefined);
   return {
     signal: controller.signal,
+    aborted,
     didTimeOut: () => timedOut,
     cleanup: () => {
       clearTimeout(timer);

@@ -15,3 +15,14 @@ export { getNextAction } from './nextAction';
 export type { NextAction } from './nextAction';
 export { createIdempotencyKey } from './idempotency';
 export { redactCardData } from './redact';
+export {
+  yunoKeys,
+  paymentMethodsQueryOptions,
+  paymentQueryOptions,
+  retryYunoQuery,
+  PAYMENT_METHODS_STALE_TIME_MS,
+} from './queries';
+export type { PaymentMethodsQueryOptionsInput, PaymentQueryOptionsInput } from './queries';
+export * from './merchantApi';
+export { getErrorRecovery, isCheckoutSessionGone } from './recovery';
+export type { YunoErrorRecovery } from './recovery';

@@ -11,7 +11,13 @@ import type { Payment } from './schemas/payment';
 export type NextAction =
   | { type: 'three_d_secure'; checkoutSession: string | undefined }
   | { type: 'redirect'; url: string }
-  | { type: 'qr'; code: string | undefined; imageUrl: string | undefined; expiresAt: string | undefined; url: string | undefined }
+  | {
+      type: 'qr';
+      code: string | undefined;
+      imageUrl: string | undefined;
+      expiresAt: string | undefined;
+      url: string | undefined;
+    }
   | {
       type: 'voucher';
       code: string | undefined;
@@ -34,7 +40,8 @@ const str = (v: string | null | undefined): string | undefined => (v ? v : undef
  */
 export function getNextAction(payment: Payment): NextAction | undefined {
   if (payment.checkout?.sdk_action_required !== true) return undefined;
-  if (payment.status !== 'READY_TO_PAY' && payment.status !== 'PENDING' && payment.status !== 'CREATED') return undefined;
+  if (payment.status !== 'READY_TO_PAY' && payment.status !== 'PENDING' && payment.status !== 'CREATED')
+    return undefined;
   const detail = payment.payment_method?.payment_method_detail;
   const ticket = detail?.ticket;
   if (ticket && (ticket.provider_number || ticket.provider_barcode || ticket.payment_instruction)) {

@@ -8,7 +8,9 @@ describe('the contract validator', () => {
     expect(v.route('POST', '/v1/customers/sessions')?.file).toBe('create-customer-session.json');
     expect(v.route('GET', '/v1/customers/abc')?.file).toBe('retrieve-customer.json');
     expect(v.route('GET', '/v1/customers')?.file).toBe('retrieve-customer-by-external-id.json');
-    expect(v.route('POST', '/v1/customers/sessions/cs/payment-methods')?.file).toBe('enroll-payment-method-checkout.json');
+    expect(v.route('POST', '/v1/customers/sessions/cs/payment-methods')?.file).toBe(
+      'enroll-payment-method-checkout.json',
+    );
     expect(v.route('GET', '/v1/checkout/sessions/cs/payment-methods')?.file).toBe(
       'retrieve-payment-methods-for-checkout.json',
     );
@@ -18,7 +20,9 @@ describe('the contract validator', () => {
   });
 
   it('infers a schema that accepts the examples it came from and rejects a missing shared key', () => {
-    const examples = responseExamples('create-payment.json', '201').map(([, v]) => v).filter((v) => v !== '');
+    const examples = responseExamples('create-payment.json', '201')
+      .map(([, v]) => v)
+      .filter((v) => v !== '');
     const v = createContractValidator();
     for (const example of examples) {
       expect(v.validateResponse('POST', '/v1/payments', 201, example).errors).toEqual([]);
@@ -31,7 +35,10 @@ describe('the contract validator', () => {
   });
 
   it('lets a key whose examples are all null take any value, and keeps unions of types', () => {
-    const schema = inferSchema([{ a: null, b: 1 }, { a: null, b: 'x' }]);
+    const schema = inferSchema([
+      { a: null, b: 1 },
+      { a: null, b: 'x' },
+    ]);
     expect(schema).toMatchObject({ properties: { a: {}, b: { type: ['number', 'string'] } }, required: ['a', 'b'] });
   });
 

@@ -90,7 +90,12 @@ describe('createHttpClient', () => {
     const error = await failure(http.request({ method: 'GET', path: '/v1/checkout/sessions/x', schema: Thing }));
     expect(upstream.calls).toHaveLength(1);
     expect(error).toBeInstanceOf(YunoError);
-    expect(error).toMatchObject({ code: 'http', status: 400, yunoCode: 'CHECKOUT_SESSION_NOT_FOUND', messages: ['Not found'] });
+    expect(error).toMatchObject({
+      code: 'http',
+      status: 400,
+      yunoCode: 'CHECKOUT_SESSION_NOT_FOUND',
+      messages: ['Not found'],
+    });
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('CHECKOUT_SESSION_NOT_FOUND');
   });
@@ -114,6 +119,13 @@ describe('createHttpClient', () => {
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
     expect(error.code).toBe('timeout');
     expect(error.isRetryable).toBe(true);
+  });
+
+  it('times out even when the fetch implementation ignores the signal', async () => {
+    const deaf = scripted([() => new Promise<Response>(() => undefined)]);
+    const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: deaf.fetch, timeoutMs: 20, retry: false });
+    const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
+    expect(error.code).toBe('timeout');
   });
 
   it('stops at once when the caller aborts, without retrying', async () => {

@@ -56,7 +56,8 @@ export function inferSchema(values: unknown[]): Json {
   const nonNull = present.filter((v) => v !== null);
   if (nonNull.length === 0) return {};
   const types = new Set<string>();
-  for (const v of present) types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v);
+  for (const v of present)
+    types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v);
   const schema: Json = { type: [...types].map((t) => (t === 'bigint' ? 'number' : t)) };
   const objects = nonNull.filter((v): v is Json => typeof v === 'object' && !Array.isArray(v));
   if (objects.length > 0) {

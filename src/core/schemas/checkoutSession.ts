@@ -13,9 +13,7 @@ export const CHECKOUT_WORKFLOWS = ['SDK_CHECKOUT', 'CHECKOUT', 'SDK_SEAMLESS'] a
 
 export const InstallmentPlanSchema = z.looseObject({
   plan_id: NullableString,
-  plan: z.optional(
-    z.nullable(z.array(z.looseObject({ installment: z.int().check(z.gte(1)), rate: z.number() }))),
-  ),
+  plan: z.optional(z.nullable(z.array(z.looseObject({ installment: z.int().check(z.gte(1)), rate: z.number() })))),
 });
 export type InstallmentPlan = z.infer<typeof InstallmentPlanSchema>;
 
@@ -46,28 +44,28 @@ export type CreateCheckoutSessionRequest = z.infer<typeof CreateCheckoutSessionR
  * accepted and `checkout_session` is always set after parsing.
  */
 export const CheckoutSessionSchema = z.pipe(
-    z.transform((input: unknown) => {
-      if (input && typeof input === 'object' && !Array.isArray(input)) {
-        const o = input as Record<string, unknown>;
-        if (o.checkout_session == null && typeof o.id === 'string') return { ...o, checkout_session: o.id };
-      }
-      return input;
-    }),
-    z.looseObject({
-      checkout_session: IdSchema,
-      id: z.optional(IdSchema),
-      merchant_order_id: z.string(),
-      payment_description: NullableString,
-      country: CountryCodeSchema,
-      customer_id: NullableString,
-      callback_url: NullableString,
-      amount: z.optional(z.nullable(AmountSchema)),
-      created_at: NullableString,
-      metadata: MetadataSchema,
-      workflow: z.optional(z.nullable(openEnum(CHECKOUT_WORKFLOWS))),
-      installments: z.optional(z.nullable(InstallmentPlanSchema)),
-      checkout_id: NullableString,
-      used: NullableBoolean,
-    }),
+  z.transform((input: unknown) => {
+    if (input && typeof input === 'object' && !Array.isArray(input)) {
+      const o = input as Record<string, unknown>;
+      if (o.checkout_session == null && typeof o.id === 'string') return { ...o, checkout_session: o.id };
+    }
+    return input;
+  }),
+  z.looseObject({
+    checkout_session: IdSchema,
+    id: z.optional(IdSchema),
+    merchant_order_id: z.string(),
+    payment_description: NullableString,
+    country: CountryCodeSchema,
+    customer_id: NullableString,
+    callback_url: NullableString,
+    amount: z.optional(z.nullable(AmountSchema)),
+    created_at: NullableString,
+    metadata: MetadataSchema,
+    workflow: z.optional(z.nullable(openEnum(CHECKOUT_WORKFLOWS))),
+    installments: z.optional(z.nullable(InstallmentPlanSchema)),
+    checkout_id: NullableString,
+    used: NullableBoolean,
+  }),
 );
 export type CheckoutSession = z.infer<typeof CheckoutSessionSchema>;

@@ -96,10 +96,13 @@ export function bareOrWrappedArray<T extends z.ZodMiniType>(item: T, key: string
 export function bareOrWrapped<T extends z.ZodMiniType>(schema: T, key: string) {
   return z.pipe(
     z.transform((input: unknown) => {
+      // Wrapped when `key` holds an object and the outer object is not itself the resource (it has no `id`); other
+      // keys beside the wrapper are Yuno additions and do not stop the unwrapping.
       if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
-        const wrapped = (input as Record<string, unknown>)[key];
-        const keys = Object.keys(input);
-        if (keys.length === 1 && wrapped !== null && typeof wrapped === 'object') return wrapped;
+        const outer = input as Record<string, unknown>;
+        const wrapped = outer[key];
+        if (wrapped !== null && typeof wrapped === 'object' && !Array.isArray(wrapped) && !('id' in outer))
+          return wrapped;
       }
       return input;
     }),

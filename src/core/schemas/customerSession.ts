@@ -24,8 +24,18 @@ export const CustomerSessionSchema = z.looseObject({
 export type CustomerSession = z.infer<typeof CustomerSessionSchema>;
 
 export const ENROLLMENT_STATUSES = [
-  'CREATED', 'EXPIRED', 'REJECTED', 'READY_TO_ENROLL', 'ENROLL_IN_PROCESS', 'IN_PROCESS', 'ENROLLED', 'DECLINED',
-  'CANCELED', 'UNENROLL_IN_PROCESS', 'UNENROLLED', 'ERROR',
+  'CREATED',
+  'EXPIRED',
+  'REJECTED',
+  'READY_TO_ENROLL',
+  'ENROLL_IN_PROCESS',
+  'IN_PROCESS',
+  'ENROLLED',
+  'DECLINED',
+  'CANCELED',
+  'UNENROLL_IN_PROCESS',
+  'UNENROLLED',
+  'ERROR',
 ] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number] | (string & {});
 
@@ -52,9 +62,7 @@ export const EnrollmentSchema = z.looseObject({
   vaulted_token: NullableString,
   created_at: NullableString,
   updated_at: NullableString,
-  enrollment: z.optional(
-    z.nullable(z.looseObject({ session: NullableString, sdk_required_action: NullableBoolean })),
-  ),
+  enrollment: z.optional(z.nullable(z.looseObject({ session: NullableString, sdk_required_action: NullableBoolean }))),
   customer_payer: z.optional(z.nullable(CustomerPayerSchema)),
   card_data: z.optional(z.nullable(CardDataSchema)),
   preferred: NullableBoolean,

@@ -15,24 +15,71 @@ import { CardDataSchema, PAYMENT_METHOD_TYPES } from './paymentMethod';
 import { CustomerPayerSchema } from './token';
 
 export const PAYMENT_STATUSES = [
-  'CREATED', 'READY_TO_PAY', 'PENDING', 'SUCCEEDED', 'DECLINED', 'REJECTED', 'EXPIRED', 'VERIFIED', 'REFUNDED',
-  'CANCELED', 'IN_DISPUTE', 'CHARGEBACK', 'ERROR', 'FRAUD',
+  'CREATED',
+  'READY_TO_PAY',
+  'PENDING',
+  'SUCCEEDED',
+  'DECLINED',
+  'REJECTED',
+  'EXPIRED',
+  'VERIFIED',
+  'REFUNDED',
+  'CANCELED',
+  'IN_DISPUTE',
+  'CHARGEBACK',
+  'ERROR',
+  'FRAUD',
 ] as const;
 /** A payment's `status`; open because Yuno may add values. */
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number] | (string & {});
 
 export const PAYMENT_SUB_STATUSES = [
-  'CREATED', 'AUTHORIZED', 'IN_PROCESS', 'WAITING_ADDITIONAL_STEP', 'PENDING_PROVIDER_CONFIRMATION',
-  'PENDING_FRAUD_REVIEW', 'PENDING_OTP_COMPLETION', 'APPROVED', 'PARTIALLY_APPROVED', 'CAPTURED', 'PARTIALLY_CAPTURED',
-  'PARTIALLY_REFUNDED', 'PARTIALLY_CHARGEBACKED', 'FRAUD_DECLINED', 'REFUND_RETRY_IN_PROCESS', 'CAPTURE_RETRY_IN_PROCESS',
-  'CAPTURE_RETRY_PROCESS_FAILED', 'DECLINED', 'REJECTED', 'EXPIRED', 'VERIFIED', 'REFUNDED', 'CANCELED', 'RECEIVED',
-  'PENDING_REVIEW', 'LOST', 'ERROR', 'TIMEOUT', 'PENDING_REVERSE', 'REVERSED_BY_TIMEOUT', 'FRAUD_VERIFIED',
+  'CREATED',
+  'AUTHORIZED',
+  'IN_PROCESS',
+  'WAITING_ADDITIONAL_STEP',
+  'PENDING_PROVIDER_CONFIRMATION',
+  'PENDING_FRAUD_REVIEW',
+  'PENDING_OTP_COMPLETION',
+  'APPROVED',
+  'PARTIALLY_APPROVED',
+  'CAPTURED',
+  'PARTIALLY_CAPTURED',
+  'PARTIALLY_REFUNDED',
+  'PARTIALLY_CHARGEBACKED',
+  'FRAUD_DECLINED',
+  'REFUND_RETRY_IN_PROCESS',
+  'CAPTURE_RETRY_IN_PROCESS',
+  'CAPTURE_RETRY_PROCESS_FAILED',
+  'DECLINED',
+  'REJECTED',
+  'EXPIRED',
+  'VERIFIED',
+  'REFUNDED',
+  'CANCELED',
+  'RECEIVED',
+  'PENDING_REVIEW',
+  'LOST',
+  'ERROR',
+  'TIMEOUT',
+  'PENDING_REVERSE',
+  'REVERSED_BY_TIMEOUT',
+  'FRAUD_VERIFIED',
 ] as const;
 export type PaymentSubStatus = (typeof PAYMENT_SUB_STATUSES)[number] | (string & {});
 
 /** Statuses after which a checkout screen stops waiting (Yuno may still refund or charge back later). */
 export const TERMINAL_PAYMENT_STATUSES: readonly PaymentStatus[] = [
-  'SUCCEEDED', 'DECLINED', 'REJECTED', 'ERROR', 'EXPIRED', 'CANCELED', 'VERIFIED', 'REFUNDED', 'CHARGEBACK', 'FRAUD',
+  'SUCCEEDED',
+  'DECLINED',
+  'REJECTED',
+  'ERROR',
+  'EXPIRED',
+  'CANCELED',
+  'VERIFIED',
+  'REFUNDED',
+  'CHARGEBACK',
+  'FRAUD',
 ];
 
 /** Whether a payment status is final for a checkout screen. */
@@ -83,7 +130,9 @@ export const PaymentCardDetailSchema = z.looseObject({
   installments: NullableNumber,
   authorization_code: NullableString,
   card_data: z.optional(
-    z.nullable(z.looseObject({ ...CardDataSchema.def.shape, three_d_secure: z.optional(z.nullable(ThreeDSecureSchema)) })),
+    z.nullable(
+      z.looseObject({ ...CardDataSchema.def.shape, three_d_secure: z.optional(z.nullable(ThreeDSecureSchema)) }),
+    ),
   ),
 });
 
@@ -124,7 +173,15 @@ export const PaymentMethodDetailSchema = z.looseObject({
 });
 
 export const TRANSACTION_TYPES = [
-  'PURCHASE', 'AUTHORIZE', 'CAPTURE', 'REFUND', 'CANCEL', 'VERIFY', 'CHARGEBACK', 'THREE_D_SECURE', 'FRAUD_SCREENING',
+  'PURCHASE',
+  'AUTHORIZE',
+  'CAPTURE',
+  'REFUND',
+  'CANCEL',
+  'VERIFY',
+  'CHARGEBACK',
+  'THREE_D_SECURE',
+  'FRAUD_SCREENING',
 ] as const;
 
 export const TransactionSchema = z.looseObject({
@@ -168,9 +225,7 @@ const PaymentObjectSchema = z.looseObject({
   created_at: NullableString,
   updated_at: NullableString,
   amount: PaymentAmountSchema,
-  checkout: z.optional(
-    z.nullable(z.looseObject({ session: NullableString, sdk_action_required: NullableBoolean })),
-  ),
+  checkout: z.optional(z.nullable(z.looseObject({ session: NullableString, sdk_action_required: NullableBoolean }))),
   payment_method: z.optional(
     z.nullable(
       z.looseObject({

@@ -4,8 +4,17 @@ import { EnrollmentSchema } from './customerSession';
 import { PaymentSchema } from './payment';
 
 export const WEBHOOK_EVENT_TYPES = [
-  'payment.purchase', 'payment.authorize', 'payment.capture', 'payment.refund', 'payment.cancel', 'payment.verify',
-  'payment.chargeback', 'payment.fraud_screening', 'enrollment.enroll', 'enrollment.unenroll', 'enrollment.expiration',
+  'payment.purchase',
+  'payment.authorize',
+  'payment.capture',
+  'payment.refund',
+  'payment.cancel',
+  'payment.verify',
+  'payment.chargeback',
+  'payment.fraud_screening',
+  'enrollment.enroll',
+  'enrollment.unenroll',
+  'enrollment.expiration',
   'enrollment.update',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | (string & {});
@@ -48,4 +57,3 @@ export interface YunoWebhookEvent {
   paymentMethod?: z.infer<typeof WebhookV2Schema>['data']['payment_method'];
   raw: unknown;
 }
-

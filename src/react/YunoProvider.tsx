@@ -1,0 +1,133 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_API_BASE_URL } from '../core';
+import { createYunoBrowserClient, type YunoBrowserClient } from '../client/createYunoBrowserClient';
+import { createYunoSdkTokenizer } from '../tokenizers/createYunoSdkTokenizer';
+import type { YunoTokenizer } from '../tokenizers/types';
+import { CheckoutStore } from './checkoutStore';
+import { YunoContext, type YunoContextValue, type YunoLanguage } from './YunoContext';
+import { useBrowserLanguage } from './useBrowserLanguage';
+
+export interface YunoProviderProps {
+  /** The checkout session your server created for this order (`checkout_session`). */
+  checkoutSession: string;
+  /** A customer session, for saving cards (enrollment). */
+  customerSession?: string;
+  /** ISO 3166-1 alpha-2 country of the checkout, e.g. `BR`. */
+  countryCode: string;
+  /** Language of every visible string. @default the browser's language when it is es or pt, else en */
+  language?: YunoLanguage;
+  /**
+   * Your Yuno public API key. With it, cards are tokenized by Yuno's Web SDK: card data goes from the browser
+   * straight to Yuno.
+   */
+  publicApiKey?: string;
+  /** Base URL of your routes from `yuno-react/server`. @default '/api/yuno' */
+  apiBaseUrl?: string;
+  /** A browser client of your own (tests, custom transport). @default createYunoBrowserClient({ baseUrl: apiBaseUrl }) */
+  client?: YunoBrowserClient;
+  /** How payment details become one-time tokens. @default createYunoSdkTokenizer({ publicApiKey }) when a key is given */
+  tokenizer?: YunoTokenizer;
+  /** @default the surrounding QueryClientProvider's client, else one of its own */
+  queryClient?: QueryClient;
+  /**
+   * Delay in ms before each payment-status poll, by poll count.
+   * @default backoff from 1 s, doubling, at most 10 s
+   */
+  pollInterval?: (pollCount: number) => number;
+  /** Called when a fresh checkout session replaces a used one (a retry after a decline). */
+  onCheckoutSessionChange?: (checkoutSession: string) => void;
+  children?: ReactNode;
+}
+
+const defaultPollInterval = (pollCount: number) => Math.min(10_000, 1_000 * 2 ** pollCount);
+
+/** Props read once, at mount: a later change would need a new client, tokenizer or cache and is not applied. */
+const MOUNT_ONLY = ['client', 'tokenizer', 'queryClient', 'publicApiKey', 'apiBaseUrl'] as const;
+
+/**
+ * Holds a checkout's state (selected method, current payment attempt, status) for the hooks and components below it,
+ * and the browser client, tokenizer and react-query cache they share.
+ *
+ * @example
+ * ```tsx
+ * <YunoProvider checkoutSession={session.checkoutSession} countryCode="BR" publicApiKey={process.env.NEXT_PUBLIC_YUNO_PUBLIC_API_KEY}>
+ *   <PaymentMethodList />
+ *   <CardForm />
+ * </YunoProvider>
+ * ```
+ */
+export function YunoProvider(props: YunoProviderProps) {
+  const { checkoutSession, customerSession, countryCode, children } = props;
+  const surrounding = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() =>
+    props.queryClient || surrounding
+      ? null
+      : new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
+  );
+  const [client] = useState(
+    () => props.client ?? createYunoBrowserClient({ baseUrl: props.apiBaseUrl ?? DEFAULT_API_BASE_URL }),
+  );
+  const [tokenizer] = useState<YunoTokenizer | null>(
+    () => props.tokenizer ?? (props.publicApiKey ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey }) : null),
+  );
+  const [store] = useState(() => new CheckoutStore({ checkoutSession, customerSession, countryCode }));
+  const browserLanguage = useBrowserLanguage();
+  const language = props.language ?? browserLanguage;
+  const pollInterval = props.pollInterval ?? defaultPollInterval;
+  const pollIntervalRef = useRef(pollInterval);
+  pollIntervalRef.current = pollInterval;
+
+  useWarnOnMountOnlyChanges(props);
+
+  // A new session from the page is honoured: it starts a new attempt.
+  const lastSessionProp = useRef(checkoutSession);
+  useEffect(() => {
+    if (lastSessionProp.current === checkoutSession) return;
+    lastSessionProp.current = checkoutSession;
+    if (store.getState().checkoutSession !== checkoutSession) store.switchSession(checkoutSession);
+  }, [checkoutSession, store]);
+  useEffect(() => {
+    store.set({ countryCode, customerSession: customerSession ?? null });
+  }, [countryCode, customerSession, store]);
+
+  const onSessionChange = props.onCheckoutSessionChange;
+  const onSessionChangeRef = useRef(onSessionChange);
+  onSessionChangeRef.current = onSessionChange;
+  useEffect(() => {
+    let notified = store.getState().checkoutSession;
+    return store.subscribe(() => {
+      const current = store.getState().checkoutSession;
+      if (current === notified) return;
+      notified = current;
+      if (current !== lastSessionProp.current) onSessionChangeRef.current?.(current);
+    });
+  }, [store]);
+
+  const value = useMemo<YunoContextValue>(
+    () => ({ store, client, tokenizer, language, pollInterval: (n) => pollIntervalRef.current(n) }),
+    [store, client, tokenizer, language],
+  );
+  const tree = <YunoContext.Provider value={value}>{children}</YunoContext.Provider>;
+  const queryClient = props.queryClient ?? ownQueryClient;
+  return queryClient && queryClient !== surrounding ? (
+    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
+  ) : (
+    tree
+  );
+}
+
+function useWarnOnMountOnlyChanges(props: YunoProviderProps): void {
+  const initial = useRef(props);
+  const warned = useRef(new Set<string>());
+  useEffect(() => {
+    for (const key of MOUNT_ONLY) {
+      if (initial.current[key] !== props[key] && !warned.current.has(key)) {
+        warned.current.add(key);
+        console.warn(
+          `<YunoProvider>: a change of the \`${key}\` prop after mount is not applied. Remount the provider (give it a new \`key\`) to use another ${key}.`,
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,17 @@
+export { YunoProvider } from './YunoProvider';
+export type { YunoProviderProps } from './YunoProvider';
+export type { YunoLanguage } from './YunoContext';
+export type { CheckoutStatus, PaymentAttempt, SelectedPaymentMethod, CheckoutState } from './checkoutStore';
+export { useYuno } from './useYuno';
+export type { UseYunoResult } from './useYuno';
+export { usePaymentMethods, orderPaymentMethods } from './usePaymentMethods';
+export type { UsePaymentMethodsOptions } from './usePaymentMethods';
+export { useOneTimeToken } from './useOneTimeToken';
+export { useCreatePayment } from './useCreatePayment';
+export type { CreatePaymentVariables } from './useCreatePayment';
+export { usePaymentStatus } from './usePaymentStatus';
+export type { UsePaymentStatusOptions } from './usePaymentStatus';
+export { useCheckout } from './useCheckout';
+export type { PayInput, UseCheckoutResult } from './useCheckout';
+export { useEnrollment } from './useEnrollment';
+export type { EnrollVariables } from './useEnrollment';

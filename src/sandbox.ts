@@ -1,0 +1,31 @@
+// Entry `yuno-react/sandbox`: an offline Yuno for tests, stories and local development. Never needed in production.
+export { createYunoSandbox } from './sandbox/createYunoSandbox';
+export type {
+  SandboxFault,
+  SandboxFaultMatch,
+  SandboxPaymentMethodConfig,
+  SandboxRequestRecord,
+  SandboxSettlement,
+  SandboxWebhookDelivery,
+  YunoSandbox,
+  YunoSandboxOptions,
+} from './sandbox/types';
+export {
+  SANDBOX_ACCOUNT_ID,
+  SANDBOX_PUBLIC_API_KEY,
+  SANDBOX_PRIVATE_SECRET_KEY,
+  SANDBOX_DEFAULT_BASE_URL,
+  SANDBOX_CHECKOUT_SESSION_TTL_MS,
+  SANDBOX_PIX_TTL_MS,
+  SANDBOX_VOUCHER_TTL_MS,
+  SANDBOX_WEBHOOK_RETRY_DELAYS_MS,
+  SANDBOX_THREE_DS_OTPS,
+} from './sandbox/constants';
+export { SANDBOX_TEST_CARDS } from './sandbox/testCards';
+export type { SandboxTestCard, SandboxThreeDSecureBehaviour } from './sandbox/testCards';
+export { createSandboxMswHandlers } from './sandbox/createSandboxMswHandlers';
+export type { SandboxMswHandlersOptions } from './sandbox/createSandboxMswHandlers';
+export { startYunoSandboxServer } from './sandbox/startYunoSandboxServer';
+export type { StartYunoSandboxServerOptions, YunoSandboxServer } from './sandbox/startYunoSandboxServer';
+export { createSandboxWebSdk } from './sandbox/createSandboxWebSdk';
+export type { SandboxWebSdkOptions } from './sandbox/createSandboxWebSdk';

@@ -1,0 +1,57 @@
+import { IDEMPOTENCY_KEY_TTL_MS } from './constants';
+import { jsonText } from './responses';
+import type { SandboxRuntime } from './runtime';
+import { SandboxHttpError, badRequest } from './SandboxHttpError';
+
+/** The `X-Idempotency-Key` Yuno requires on writes that move money or saved cards. */
+export function requireIdempotencyKey(request: Request): string {
+  const key = request.headers.get('x-idempotency-key')?.trim();
+  if (!key) throw badRequest('MISSING_PARAMETERS', 'Missing required header: X-Idempotency-Key');
+  return key;
+}
+
+/**
+ * Yuno's idempotency, per operation and key, kept 24 h on the sandbox clock:
+ * - the key of a request that got an answer replays that answer (status and body), whatever the new body says;
+ * - a key whose first request is still being processed gets `REQUEST_IN_PROCESS`;
+ * - a key whose first request failed a business rule gets `IDEMPOTENCY_DUPLICATED` (a new attempt needs a new key);
+ * - a body rejected by `prepare` (validation) does not use the key up.
+ */
+export async function runIdempotent<P>(
+  rt: SandboxRuntime,
+  scope: string,
+  key: string,
+  prepare: () => Promise<P>,
+  execute: (prepared: P) => Promise<{ status: number; body: unknown }>,
+): Promise<Response> {
+  const id = `${scope}\u0000${key}`;
+  const store = rt.store.idempotency;
+  const entry = store.get(id);
+  if (entry && rt.clock.now() - entry.createdAt < IDEMPOTENCY_KEY_TTL_MS) {
+    if (entry.state === 'done') return jsonText(entry.status, entry.body);
+    if (entry.state === 'in_flight') {
+      throw badRequest(
+        'REQUEST_IN_PROCESS',
+        'Request with the same idempotency is already in process. Try again in a few seconds.',
+      );
+    }
+    throw badRequest(
+      'IDEMPOTENCY_DUPLICATED',
+      'The idempotency key was used by a request that failed; send a new attempt with a new key',
+    );
+  }
+
+  const prepared = await prepare();
+  const createdAt = rt.clock.now();
+  store.set(id, { state: 'in_flight', createdAt });
+  try {
+    const result = await execute(prepared);
+    const body = JSON.stringify(result.body);
+    store.set(id, { state: 'done', createdAt, status: result.status, body });
+    return jsonText(result.status, body);
+  } catch (error) {
+    if (error instanceof SandboxHttpError && error.status < 500) store.set(id, { state: 'failed', createdAt });
+    else store.delete(id);
+    throw error;
+  }
+}

@@ -1,0 +1,634 @@
+import type * as z from 'zod/mini';
+import { createHttpClient, type HttpClient, type HttpMethod, type RetryOptions } from '../core/http';
+import { createIdempotencyKey } from '../core/idempotency';
+import {
+  CheckoutSessionSchema,
+  CreateCheckoutSessionRequestSchema,
+  type CheckoutSession,
+  type CreateCheckoutSessionRequest,
+} from '../core/schemas/checkoutSession';
+import {
+  CreateCustomerRequestSchema,
+  CustomerSchema,
+  type CreateCustomerRequest,
+  type Customer,
+} from '../core/schemas/customer';
+import {
+  CreateCustomerSessionRequestSchema,
+  CustomerSessionSchema,
+  EnrollablePaymentMethodListSchema,
+  EnrollmentSchema,
+  EnrollPaymentMethodRequestSchema,
+  type CreateCustomerSessionRequest,
+  type CustomerSession,
+  type EnrollablePaymentMethod,
+  type Enrollment,
+  type EnrollPaymentMethodRequest,
+} from '../core/schemas/customerSession';
+import {
+  CancelOrRefundRequestSchema,
+  CancelOrRefundResponseSchema,
+  CreatePaymentRequestSchema,
+  PaymentListSchema,
+  PaymentSchema,
+  type CancelOrRefundRequest,
+  type CancelOrRefundResponse,
+  type CreatePaymentRequest,
+  type Payment,
+} from '../core/schemas/payment';
+import {
+  EnrolledPaymentMethodListSchema,
+  PaymentMethodListSchema,
+  type EnrolledPaymentMethod,
+  type PaymentMethod,
+} from '../core/schemas/paymentMethod';
+import {
+  OneTimeTokenRequestSchema,
+  OneTimeTokenSchema,
+  type OneTimeToken,
+  type OneTimeTokenRequest,
+} from '../core/schemas/token';
+import { resolveYunoBaseUrl } from './resolveYunoBaseUrl';
+
+/**
+ * Options of {@link createYunoServerClient}.
+ *
+ * @example
+ * ```ts
+ * const options: YunoServerClientOptions = {
+ *   publicApiKey: process.env.YUNO_PUBLIC_API_KEY!,
+ *   privateSecretKey: process.env.YUNO_PRIVATE_SECRET_KEY!,
+ *   accountId: process.env.YUNO_ACCOUNT_ID!,
+ *   baseUrl: 'https://api.eu.y.uno', // EMEA; omit to follow the key's prefix
+ * };
+ * ```
+ */
+export interface YunoServerClientOptions {
+  /** Public API key from Yuno's Dashboard (Developers → Credentials). Its prefix selects the environment. */
+  publicApiKey: string;
+  /** Private secret key. Server only: it must never reach a browser. */
+  privateSecretKey: string;
+  /** Account id (UUID), filled into every body that Yuno requires it in. */
+  accountId: string;
+  /**
+   * API host without `/v1`. Defaults to the host the public key's prefix names (`sandbox_` → `https://api-sandbox.y.uno`,
+   * `prod_` → `https://api.y.uno`); required for EMEA (`https://api.eu.y.uno`) and for a local sandbox.
+   */
+  baseUrl?: string;
+  /** A fetch implementation: the global one by default, a sandbox's `fetch` in tests. */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Time limit per attempt. Yuno allows up to 60 s for a payment, so keep it at least that for `payments.create`.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /**
+   * Retries of reads and of writes that carry an idempotency key, on network faults, timeouts, 429 and 5xx. `false`
+   * turns them off.
+   * @default { retries: 2, minDelayMs: 300, maxDelayMs: 5000 }
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Allows running where `window` or `document` exist (jsdom tests, Electron main windows). Never set it in code that
+   * ships to browsers: the private secret key would be exposed.
+   * @default false
+   */
+  allowBrowser?: boolean;
+}
+
+/**
+ * Options every call accepts.
+ *
+ * @example
+ * ```ts
+ * await yuno.payments.retrieve(paymentId, { signal: request.signal, timeoutMs: 10_000 });
+ * ```
+ */
+export interface YunoCallOptions {
+  /** Cancels the call; it then rejects with a `YunoError` whose `code` is `'aborted'`. */
+  signal?: AbortSignal;
+  /** Overrides the client's per-attempt time limit for this call. */
+  timeoutMs?: number;
+}
+
+/**
+ * Options of calls that Yuno deduplicates with an `X-Idempotency-Key`.
+ *
+ * @example
+ * ```ts
+ * await yuno.payments.cancelOrRefund(paymentId, { reason: 'DUPLICATE' }, { idempotencyKey: `refund-${orderId}` });
+ * ```
+ */
+export interface YunoWriteOptions extends YunoCallOptions {
+  /**
+   * The key of this attempt. Generated when omitted. Pass your own to retry an attempt whose outcome you did not learn
+   * (Yuno then answers with the original outcome); a failed call's key is on `YunoError.idempotencyKey`.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * Body of `customers.create`.
+ *
+ * @example
+ * ```ts
+ * const body: CreateCustomerBody = { merchant_customer_id: user.id, email: user.email };
+ * ```
+ */
+export type CreateCustomerBody = CreateCustomerRequest;
+/**
+ * Body of `checkoutSessions.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreateCheckoutSessionBody = { merchant_order_id: 'o-1', payment_description: 'Order o-1', country: 'BR' };
+ * ```
+ */
+export type CreateCheckoutSessionBody = Omit<CreateCheckoutSessionRequest, 'account_id'>;
+/**
+ * Body of `checkoutSessions.createOneTimeToken`.
+ *
+ * @example
+ * ```ts
+ * const body: CreateOneTimeTokenBody = { payment_method: { type: 'PIX' } };
+ * ```
+ */
+export type CreateOneTimeTokenBody = OneTimeTokenRequest;
+/**
+ * Body of `payments.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreatePaymentBody = {
+ *   description: 'Order o-1', country: 'BR', merchant_order_id: 'o-1', amount: { currency: 'BRL', value: 50 },
+ *   checkout: { session: checkoutSession }, payment_method: { type: 'PIX', token },
+ * };
+ * ```
+ */
+export type CreatePaymentBody = Omit<CreatePaymentRequest, 'account_id'>;
+/**
+ * Body of `payments.cancelOrRefund`; empty for the whole amount.
+ *
+ * @example
+ * ```ts
+ * const partial: CancelOrRefundBody = { reason: 'REQUESTED_BY_CUSTOMER', amount: { currency: 'BRL', value: 10 } };
+ * ```
+ */
+export type CancelOrRefundBody = CancelOrRefundRequest;
+/**
+ * Body of `customerSessions.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreateCustomerSessionBody = { customer_id: customer.id, country: 'BR' };
+ * ```
+ */
+export type CreateCustomerSessionBody = Omit<CreateCustomerSessionRequest, 'account_id'>;
+/**
+ * Body of `customerSessions.enroll`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: EnrollPaymentMethodBody = { payment_method_type: 'CARD', country: 'BR' };
+ * ```
+ */
+export type EnrollPaymentMethodBody = Omit<EnrollPaymentMethodRequest, 'account_id'>;
+
+/**
+ * The private-key client of Yuno's REST API, grouped like Yuno's API reference.
+ *
+ * @example
+ * ```ts
+ * const yuno: YunoServerClient = createYunoServerClient({ publicApiKey, privateSecretKey, accountId });
+ * const methods = await yuno.checkoutSessions.paymentMethods(checkoutSession);
+ * ```
+ */
+export interface YunoServerClient {
+  /** The API host this client talks to (without `/v1`). */
+  readonly baseUrl: string;
+  readonly customers: {
+    /**
+     * Creates a customer; its `id` is the `customer_id` of checkout sessions, payments and enrollment. Not retried on
+     * 5xx or timeouts (Yuno offers no idempotency key for it): on an unclear outcome, look the customer up with
+     * {@link retrieveByMerchantCustomerId} before creating it again.
+     *
+     * @see https://docs.y.uno/reference/customers/create-customer
+     * @example
+     * ```ts
+     * const customer = await yuno.customers.create({ merchant_customer_id: user.id, email: user.email, country: 'CO' });
+     * ```
+     */
+    create(body: CreateCustomerBody, options?: YunoCallOptions): Promise<Customer>;
+    /**
+     * Retrieves a customer by Yuno's id (`CUSTOMER_NOT_FOUND` when unknown).
+     *
+     * @see https://docs.y.uno/reference/customers/retrieve-customer
+     * @example
+     * ```ts
+     * const customer = await yuno.customers.retrieve(customerId);
+     * ```
+     */
+    retrieve(customerId: string, options?: YunoCallOptions): Promise<Customer>;
+    /**
+     * Retrieves a customer by your own id for them (`CUSTOMER_NOT_FOUND` when unknown).
+     *
+     * @see https://docs.y.uno/reference/customers/retrieve-customer-by-external-id
+     * @example
+     * ```ts
+     * const customer = await yuno.customers.retrieveByMerchantCustomerId(user.id);
+     * ```
+     */
+    retrieveByMerchantCustomerId(merchantCustomerId: string, options?: YunoCallOptions): Promise<Customer>;
+  };
+  readonly checkoutSessions: {
+    /**
+     * Creates a checkout session: one per payment attempt, valid for 5 hours. `account_id` is filled in. Not retried on
+     * 5xx or timeouts; a lost session is harmless, so simply create another.
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/create-checkout-session
+     * @example
+     * ```ts
+     * const session = await yuno.checkoutSessions.create({
+     *   merchant_order_id: order.id,
+     *   payment_description: 'Order 1234',
+     *   country: 'CO',
+     *   customer_id: customer.id,
+     *   amount: { currency: 'COP', value: 52000 },
+     * });
+     * session.checkout_session; // give this to the browser
+     * ```
+     */
+    create(body: CreateCheckoutSessionBody, options?: YunoCallOptions): Promise<CheckoutSession>;
+    /**
+     * Retrieves a checkout session; `used` tells whether it already has its payment.
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/retrieve-checkout-session
+     * @example
+     * ```ts
+     * const { used } = await yuno.checkoutSessions.retrieve(checkoutSession);
+     * ```
+     */
+    retrieve(checkoutSession: string, options?: YunoCallOptions): Promise<CheckoutSession>;
+    /**
+     * The payment methods of a session: the customer's saved cards first (with `vaulted_token`), then the methods
+     * configured for the country. Offer only those where `isPaymentMethodEnabled(method)` holds.
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/retrieve-payment-methods-for-checkout
+     * @example
+     * ```ts
+     * const methods = (await yuno.checkoutSessions.paymentMethods(checkoutSession)).filter(isPaymentMethodEnabled);
+     * ```
+     */
+    paymentMethods(checkoutSession: string, options?: YunoCallOptions): Promise<PaymentMethod[]>;
+    /**
+     * Creates a one-time token from payment details. Sending raw card numbers from your server puts it in PCI scope:
+     * browsers should tokenize with Yuno's Web SDK instead. Not retried (a token is single use).
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/create-one-time-use-token-sdk-checkout
+     * @example
+     * ```ts
+     * const { token } = await yuno.checkoutSessions.createOneTimeToken(checkoutSession, {
+     *   payment_method: { type: 'CARD', vaulted_token: savedCard.vaulted_token, card: { security_code: cvv } },
+     * });
+     * ```
+     */
+    createOneTimeToken(
+      checkoutSession: string,
+      body: CreateOneTimeTokenBody,
+      options?: YunoCallOptions,
+    ): Promise<OneTimeToken>;
+  };
+  readonly payments: {
+    /**
+     * Creates a payment from a one-time token (or a vaulted token). Sent with an `X-Idempotency-Key` that is reused on
+     * every automatic retry; a decline is not an error but a payment with `status: 'DECLINED'`.
+     *
+     * @see https://docs.y.uno/reference/payments/create-payment
+     * @example
+     * ```ts
+     * const idempotencyKey = createIdempotencyKey(); // one per attempt; keep it to retry the same attempt
+     * const payment = await yuno.payments.create(
+     *   {
+     *     description: 'Order 1234',
+     *     country: 'CO',
+     *     merchant_order_id: order.id,
+     *     amount: { currency: 'COP', value: 52000 },
+     *     checkout: { session: checkoutSession },
+     *     customer_payer: { id: customer.id },
+     *     workflow: 'SDK_CHECKOUT',
+     *     payment_method: { type: 'CARD', token: oneTimeToken },
+     *   },
+     *   { idempotencyKey },
+     * );
+     * ```
+     */
+    create(body: CreatePaymentBody, options?: YunoWriteOptions): Promise<Payment>;
+    /**
+     * Retrieves a payment; `transactions` is always an array.
+     *
+     * @see https://docs.y.uno/reference/payments/retrieve-payment-by-id-v2
+     * @example
+     * ```ts
+     * const { status, sub_status } = await yuno.payments.retrieve(paymentId);
+     * ```
+     */
+    retrieve(paymentId: string, options?: YunoCallOptions): Promise<Payment>;
+    /**
+     * The payments of one of your orders.
+     *
+     * @see https://docs.y.uno/reference/payments/retrieve-payment-by-merchant-order-id
+     * @example
+     * ```ts
+     * const payments = await yuno.payments.retrieveByMerchantOrderId(order.id);
+     * ```
+     */
+    retrieveByMerchantOrderId(merchantOrderId: string, options?: YunoCallOptions): Promise<Payment[]>;
+    /**
+     * Cancels a payment that was not captured, or refunds one that was (all of it, or `amount`). Returns the CANCEL or
+     * REFUND transaction. Sent with an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payments/cancel-or-refund-a-payment
+     * @example
+     * ```ts
+     * const transaction = await yuno.payments.cancelOrRefund(paymentId, { reason: 'REQUESTED_BY_CUSTOMER' });
+     * ```
+     */
+    cancelOrRefund(
+      paymentId: string,
+      body?: CancelOrRefundBody,
+      options?: YunoWriteOptions,
+    ): Promise<CancelOrRefundResponse>;
+  };
+  readonly customerSessions: {
+    /**
+     * Creates a customer session, the session in which a shopper saves (enrolls) a payment method. `account_id` is filled
+     * in. Not retried on 5xx or timeouts.
+     *
+     * @see https://docs.y.uno/reference/customer-sessions-enrollment/create-customer-session
+     * @example
+     * ```ts
+     * const { customer_session } = await yuno.customerSessions.create({ customer_id: customer.id, country: 'CO' });
+     * ```
+     */
+    create(body: CreateCustomerSessionBody, options?: YunoCallOptions): Promise<CustomerSession>;
+    /**
+     * The payment methods a customer session can enroll.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-checkout/retrieve-payment-methods-to-enroll-checkout
+     * @example
+     * ```ts
+     * const methods = await yuno.customerSessions.enrollablePaymentMethods(customerSession);
+     * ```
+     */
+    enrollablePaymentMethods(customerSession: string, options?: YunoCallOptions): Promise<EnrollablePaymentMethod[]>;
+    /**
+     * Starts enrolling a payment method in a customer session (`READY_TO_ENROLL`); the shopper finishes it through Yuno's
+     * SDK. `account_id` is filled in; sent with an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-checkout/enroll-payment-method-checkout
+     * @example
+     * ```ts
+     * const enrollment = await yuno.customerSessions.enroll(customerSession, { payment_method_type: 'CARD', country: 'CO' });
+     * ```
+     */
+    enroll(customerSession: string, body: EnrollPaymentMethodBody, options?: YunoWriteOptions): Promise<Enrollment>;
+  };
+  readonly customerPaymentMethods: {
+    /**
+     * The payment methods a customer saved (status `ENROLLED`, with `vaulted_token` and `card_data`).
+     *
+     * @see https://docs.y.uno/reference/payment-methods-direct-workflow/retrieve-enrolled-payment-methods-api
+     * @example
+     * ```ts
+     * const saved = await yuno.customerPaymentMethods.list(customer.id);
+     * ```
+     */
+    list(customerId: string, options?: YunoCallOptions): Promise<EnrolledPaymentMethod[]>;
+    /**
+     * Removes a saved payment method of a customer. `paymentMethodId` is the method's `vaulted_token`. Sent with an
+     * `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-direct-workflow/unenroll-payment-method-api
+     * @example
+     * ```ts
+     * await yuno.customerPaymentMethods.unenroll(customer.id, savedCard.vaulted_token);
+     * ```
+     */
+    unenroll(customerId: string, paymentMethodId: string, options?: YunoWriteOptions): Promise<Enrollment>;
+  };
+}
+
+/**
+ * Creates the server-side client of Yuno's REST API. It holds the private secret key, so it refuses to start where
+ * `window` or `document` exist. Every request body is checked against Yuno's schema before it is sent, every answer is
+ * parsed into yuno-react's types, and every failure rejects with a `YunoError`.
+ *
+ * @see https://docs.y.uno/reference/getting-started/authentication
+ * @example
+ * ```ts
+ * import { createYunoServerClient } from 'yuno-react/server';
+ *
+ * export const yuno = createYunoServerClient({
+ *   publicApiKey: process.env.YUNO_PUBLIC_API_KEY!,
+ *   privateSecretKey: process.env.YUNO_PRIVATE_SECRET_KEY!,
+ *   accountId: process.env.YUNO_ACCOUNT_ID!,
+ * });
+ * const payment = await yuno.payments.retrieve(paymentId);
+ * ```
+ */
+export function createYunoServerClient(options: YunoServerClientOptions): YunoServerClient {
+  if (!options.allowBrowser && (typeof window !== 'undefined' || typeof document !== 'undefined')) {
+    throw new Error(
+      'createYunoServerClient must run on a server: it holds the private secret key, which must never reach a browser ' +
+        '(pass allowBrowser: true only for tests in a simulated DOM)',
+    );
+  }
+  for (const name of ['publicApiKey', 'privateSecretKey', 'accountId'] as const) {
+    if (typeof options[name] !== 'string' || options[name].trim() === '') {
+      throw new Error(`createYunoServerClient: ${name} is required`);
+    }
+  }
+  const { publicApiKey, privateSecretKey, accountId } = options;
+  const http: HttpClient = createHttpClient({
+    baseUrl: resolveYunoBaseUrl(publicApiKey, options.baseUrl),
+    headers: { 'public-api-key': publicApiKey, 'private-secret-key': privateSecretKey },
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+  });
+
+  function send<T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodMiniType<T>,
+    callOptions: YunoWriteOptions | undefined,
+    extra: { body?: unknown; query?: Record<string, string>; idempotent?: boolean } = {},
+  ): Promise<T> {
+    return http.request({
+      method,
+      path,
+      schema,
+      body: extra.body,
+      query: extra.query,
+      signal: callOptions?.signal,
+      timeoutMs: callOptions?.timeoutMs,
+      idempotencyKey: extra.idempotent ? (callOptions?.idempotencyKey ?? createIdempotencyKey()) : undefined,
+    });
+  }
+
+  return {
+    baseUrl: http.baseUrl,
+    customers: {
+      async create(body, callOptions) {
+        return send('POST', '/v1/customers', CustomerSchema, callOptions, {
+          body: checkBody('customers.create', CreateCustomerRequestSchema, body),
+        });
+      },
+      async retrieve(customerId, callOptions) {
+        return send(
+          'GET',
+          `/v1/customers/${segment('customers.retrieve', 'customerId', customerId)}`,
+          CustomerSchema,
+          callOptions,
+        );
+      },
+      async retrieveByMerchantCustomerId(merchantCustomerId, callOptions) {
+        checkId('customers.retrieveByMerchantCustomerId', 'merchantCustomerId', merchantCustomerId);
+        return send('GET', '/v1/customers', CustomerSchema, callOptions, {
+          query: { merchant_customer_id: merchantCustomerId },
+        });
+      },
+    },
+    checkoutSessions: {
+      async create(body, callOptions) {
+        return send('POST', '/v1/checkout/sessions', CheckoutSessionSchema, callOptions, {
+          body: checkBody('checkoutSessions.create', CreateCheckoutSessionRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
+        });
+      },
+      async retrieve(checkoutSession, callOptions) {
+        const cs = segment('checkoutSessions.retrieve', 'checkoutSession', checkoutSession);
+        return send('GET', `/v1/checkout/sessions/${cs}`, CheckoutSessionSchema, callOptions);
+      },
+      async paymentMethods(checkoutSession, callOptions) {
+        const cs = segment('checkoutSessions.paymentMethods', 'checkoutSession', checkoutSession);
+        return send('GET', `/v1/checkout/sessions/${cs}/payment-methods`, PaymentMethodListSchema, callOptions);
+      },
+      async createOneTimeToken(checkoutSession, body, callOptions) {
+        const cs = segment('checkoutSessions.createOneTimeToken', 'checkoutSession', checkoutSession);
+        return send('POST', `/v1/checkout/sessions/${cs}/token`, OneTimeTokenSchema, callOptions, {
+          body: checkBody('checkoutSessions.createOneTimeToken', OneTimeTokenRequestSchema, body),
+        });
+      },
+    },
+    payments: {
+      async create(body, callOptions) {
+        checkIdempotencyKey('payments.create', callOptions);
+        return send('POST', '/v1/payments', PaymentSchema, callOptions, {
+          body: checkBody('payments.create', CreatePaymentRequestSchema, { ...body, account_id: accountId }),
+          idempotent: true,
+        });
+      },
+      async retrieve(paymentId, callOptions) {
+        const id = segment('payments.retrieve', 'paymentId', paymentId);
+        return send('GET', `/v1/payments/${id}`, PaymentSchema, callOptions);
+      },
+      async retrieveByMerchantOrderId(merchantOrderId, callOptions) {
+        checkId('payments.retrieveByMerchantOrderId', 'merchantOrderId', merchantOrderId);
+        return send('GET', '/v1/payments', PaymentListSchema, callOptions, {
+          query: { merchant_order_id: merchantOrderId },
+        });
+      },
+      async cancelOrRefund(paymentId, body = {}, callOptions) {
+        const id = segment('payments.cancelOrRefund', 'paymentId', paymentId);
+        checkIdempotencyKey('payments.cancelOrRefund', callOptions);
+        return send('POST', `/v1/payments/${id}/cancel-or-refund`, CancelOrRefundResponseSchema, callOptions, {
+          body: checkBody('payments.cancelOrRefund', CancelOrRefundRequestSchema, body),
+          idempotent: true,
+        });
+      },
+    },
+    customerSessions: {
+      async create(body, callOptions) {
+        return send('POST', '/v1/customers/sessions', CustomerSessionSchema, callOptions, {
+          body: checkBody('customerSessions.create', CreateCustomerSessionRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
+        });
+      },
+      async enrollablePaymentMethods(customerSession, callOptions) {
+        const cs = segment('customerSessions.enrollablePaymentMethods', 'customerSession', customerSession);
+        return send(
+          'GET',
+          `/v1/checkout/customers/sessions/${cs}/payment-methods`,
+          EnrollablePaymentMethodListSchema,
+          callOptions,
+        );
+      },
+      async enroll(customerSession, body, callOptions) {
+        const cs = segment('customerSessions.enroll', 'customerSession', customerSession);
+        checkIdempotencyKey('customerSessions.enroll', callOptions);
+        return send('POST', `/v1/customers/sessions/${cs}/payment-methods`, EnrollmentSchema, callOptions, {
+          body: checkBody('customerSessions.enroll', EnrollPaymentMethodRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
+          idempotent: true,
+        });
+      },
+    },
+    customerPaymentMethods: {
+      async list(customerId, callOptions) {
+        const id = segment('customerPaymentMethods.list', 'customerId', customerId);
+        return send('GET', `/v1/customers/${id}/payment-methods`, EnrolledPaymentMethodListSchema, callOptions);
+      },
+      async unenroll(customerId, paymentMethodId, callOptions) {
+        const id = segment('customerPaymentMethods.unenroll', 'customerId', customerId);
+        const pm = segment('customerPaymentMethods.unenroll', 'paymentMethodId', paymentMethodId);
+        checkIdempotencyKey('customerPaymentMethods.unenroll', callOptions);
+        return send('POST', `/v1/customers/${id}/payment-methods/${pm}/unenroll`, EnrollmentSchema, callOptions, {
+          idempotent: true,
+        });
+      },
+    },
+  };
+}
+
+/**
+ * Validates a request body before it leaves the server. The body is sent as given (plus `account_id`), not as parsed:
+ * the schemas cover the fields yuno-react knows, and Yuno accepts many more (split payments, airline data, …) that
+ * must not be stripped. The error names field paths only, never values, which may be card data.
+ */
+function checkBody<T extends object>(call: string, schema: z.ZodMiniType, body: T): T {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new TypeError(`createYunoServerClient: ${call} needs a body object`);
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const paths = [...new Set(result.error.issues.map((issue) => issue.path.map(String).join('.') || '(body)'))];
+    throw new TypeError(`createYunoServerClient: ${call} got an invalid body at ${paths.slice(0, 20).join(', ')}`);
+  }
+  return body;
+}
+
+function checkId(call: string, name: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`createYunoServerClient: ${call} needs ${name} (a non-empty string)`);
+  }
+}
+
+/** A path segment: an id with `/` or `?` in it must not be able to reach another endpoint. */
+function segment(call: string, name: string, value: unknown): string {
+  checkId(call, name, value);
+  return encodeURIComponent(value);
+}
+
+function checkIdempotencyKey(call: string, options: YunoWriteOptions | undefined): void {
+  const key = options?.idempotencyKey;
+  if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 255)) {
+    throw new TypeError(`createYunoServerClient: ${call} got an invalid idempotencyKey (a non-empty string is needed)`);
+  }
+}

@@ -1,0 +1,116 @@
+import type * as z from 'zod/mini';
+import { RouteError } from './RouteError';
+
+/** Bodies of the merchant routes are a few hundred bytes; anything far larger is not a checkout. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Json = Record<string, unknown>;
+
+/**
+ * The request's JSON object body (`{}` when empty). A JSON content type is required: browsers cannot send it
+ * cross-site without a CORS preflight, so a plain HTML form on another site cannot trigger these routes.
+ */
+export async function readJsonObject(request: Request): Promise<Json> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.-]+\+)?json(?:\s*;|\s*$)/i.test(type.trim())) {
+    throw new RouteError(415, 'INVALID_REQUEST', ['Send a JSON body with the header content-type: application/json']);
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readCappedText(request);
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new RouteError(400, 'INVALID_REQUEST', ['The body is not valid JSON']);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new RouteError(400, 'INVALID_REQUEST', ['The body must be a JSON object']);
+  }
+  return value as Json;
+}
+
+/** The body as text, read no further than the limit: a body without a length must not fill the server's memory. */
+async function readCappedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        void reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof RouteError) throw error;
+    throw new RouteError(400, 'INVALID_REQUEST', ['The body could not be read']);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function tooLarge(): RouteError {
+  return new RouteError(413, 'INVALID_REQUEST', [`The body is larger than ${MAX_BODY_BYTES} bytes`]);
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Validates route input with a schema, the way Yuno answers: absent required fields → `MISSING_PARAMETERS`, present
+ * but malformed ones → `INVALID_PARAMETERS`. Messages name the field paths only, never the values. `name` labels a
+ * single value (a path parameter) in the messages.
+ */
+export function parseInput<T>(schema: z.ZodMiniType<T>, value: unknown, name = ''): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const missing = new Set<string>();
+  const invalid = new Set<string>();
+  for (const issue of result.error.issues) {
+    const path = [name, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)';
+    if (issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined) missing.add(path);
+    else invalid.add(path);
+  }
+  if (missing.size > 0) {
+    throw new RouteError(
+      400,
+      'MISSING_PARAMETERS',
+      [...missing].map((p) => `Missing required parameter: ${p}`),
+    );
+  }
+  throw new RouteError(
+    400,
+    'INVALID_PARAMETERS',
+    [...invalid].map((p) => `Invalid parameter: ${p}`),
+  );
+}
+
+/** The browser's key for one attempt: visible ASCII, as HTTP header values and Yuno's keys are. */
+export function readIdempotencyKey(request: Request): string {
+  const key = request.headers.get('x-idempotency-key')?.trim();
+  if (!key) throw new RouteError(400, 'MISSING_PARAMETERS', ['Missing required header: X-Idempotency-Key']);
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new RouteError(400, 'INVALID_PARAMETERS', [
+      'Invalid header X-Idempotency-Key: 1 to 255 visible ASCII characters (a UUID) are expected',
+    ]);
+  }
+  return key;
+}

@@ -1,0 +1,83 @@
+import type { Address, BrowserInfo, Document, OneTimeToken, PaymentMethodType, Phone } from '../core';
+
+/** Card details as a form collects them. Held only for the moment of tokenization; never stored. */
+export interface CardInput {
+  number: string;
+  expirationMonth: number;
+  /** Two or four digits. */
+  expirationYear: number;
+  securityCode?: string;
+  holderName?: string;
+  /** `CREDIT` or `DEBIT` where the shopper chose. */
+  type?: string;
+}
+
+/** Shopper details a country or a provider requires with the payment details (the document, above all). */
+export interface ShopperDetails {
+  first_name?: string;
+  last_name?: string;
+  email?: string;
+  document?: Document;
+  phone?: Phone;
+  billing_address?: Address;
+  shipping_address?: Address;
+}
+
+/** What to turn into a one-time token: a new card, a saved (vaulted) method, or an alternative method by type. */
+export interface TokenizeInput {
+  type: PaymentMethodType;
+  card?: CardInput;
+  /** A saved method's token; with a card, add `securityCode` when the session asks for it. */
+  vaultedToken?: string;
+  securityCode?: string;
+  /** Save the card when the payment succeeds (`vault_on_success`). */
+  saveCard?: boolean;
+  installment?: { id: string; value: number };
+  /** Shopper details a country requires, such as the document. */
+  customer?: ShopperDetails;
+}
+
+export interface TokenizerContext {
+  checkoutSession: string;
+  countryCode: string;
+  /** Yuno's fraud prevention and 3DS read this; hooks fill it in. */
+  browserInfo: BrowserInfo;
+  signal?: AbortSignal;
+}
+
+export interface EnrollInput {
+  type: PaymentMethodType;
+  card: CardInput;
+  customer?: ShopperDetails;
+}
+
+export interface EnrollContext {
+  customerSession: string;
+  countryCode: string;
+  browserInfo: BrowserInfo;
+  signal?: AbortSignal;
+}
+
+export interface EnrollResult {
+  vaultedToken: string;
+  status: string;
+}
+
+/**
+ * Turns payment details into Yuno one-time tokens. `<YunoProvider>` holds one; the hooks call it. Two ship with
+ * yuno-react: the Web SDK tokenizer (card data goes from the browser straight to Yuno) and the server tokenizer (card
+ * data goes through the merchant's own route; PCI-certified merchants and the sandbox only).
+ */
+export interface YunoTokenizer {
+  /** `sdk`, `server`, or a name of your own. */
+  readonly kind: string;
+  /** When true, a Pay click may send the card with the payment in one route call (`POST /payments` with `card`). */
+  readonly supportsOneHop?: boolean;
+  /** Loads what the tokenizer needs and runs Yuno's fraud check, ahead of the Pay click. Safe to call repeatedly. */
+  prepare?(context: { checkoutSession: string; countryCode: string }): Promise<void>;
+  createToken(input: TokenizeInput, context: TokenizerContext): Promise<OneTimeToken>;
+  /** Saves a card in a customer session (enrollment) and returns its vaulted token. */
+  enroll?(input: EnrollInput, context: EnrollContext): Promise<EnrollResult>;
+  /** The URL of a 3DS challenge page for a payment waiting on the shopper (`sdk_action_required`). */
+  getThreeDSecureChallengeUrl?(context: { checkoutSession: string; countryCode: string }): Promise<string>;
+}

@@ -1,0 +1,218 @@
+// @vitest-environment node
+import { readFileSync, existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import * as browser from 'yuno-react';
+import * as sandbox from 'yuno-react/sandbox';
+import * as server from 'yuno-react/server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const names = (entry: object) => Object.keys(entry).sort();
+
+describe('public API', () => {
+  it('yuno-react exports', () => {
+    expect(names(browser)).toMatchInlineSnapshot(`
+      [
+        "AmountSchema",
+        "BrowserInfoSchema",
+        "CheckoutSessionSchema",
+        "CheckoutStartSchema",
+        "CustomerSchema",
+        "CustomerSessionSchema",
+        "DEFAULT_API_BASE_URL",
+        "ENROLLMENT_STATUSES",
+        "EnrollmentSchema",
+        "OneTimeTokenRequestSchema",
+        "OneTimeTokenSchema",
+        "PAYMENT_METHODS_STALE_TIME_MS",
+        "PAYMENT_METHOD_TYPES",
+        "PAYMENT_STATUSES",
+        "PAYMENT_SUB_STATUSES",
+        "PaymentMethodListSchema",
+        "PaymentMethodSchema",
+        "PaymentSchema",
+        "TERMINAL_PAYMENT_STATUSES",
+        "YUNO_ERROR_CODES",
+        "YunoError",
+        "YunoErrorBodySchema",
+        "YunoProvider",
+        "collectBrowserInfo",
+        "createIdempotencyKey",
+        "createServerTokenizer",
+        "createYunoBrowserClient",
+        "createYunoSdkTokenizer",
+        "getErrorRecovery",
+        "getNextAction",
+        "isCheckoutSessionGone",
+        "isPaymentMethodEnabled",
+        "isTerminalPaymentStatus",
+        "isYunoError",
+        "merchantRoutes",
+        "orderPaymentMethods",
+        "paymentMethodsQueryOptions",
+        "paymentQueryOptions",
+        "retryYunoQuery",
+        "useCheckout",
+        "useCreatePayment",
+        "useEnrollment",
+        "useOneTimeToken",
+        "usePaymentMethods",
+        "usePaymentStatus",
+        "useYuno",
+        "yunoKeys",
+      ]
+    `);
+  });
+
+  it('yuno-react/server exports', () => {
+    expect(names(server)).toMatchInlineSnapshot(`
+      [
+        "AmountSchema",
+        "BrowserInfoSchema",
+        "CANCEL_REASONS",
+        "CancelOrRefundRequestSchema",
+        "CancelOrRefundResponseSchema",
+        "CheckoutSessionSchema",
+        "CreateCheckoutSessionRequestSchema",
+        "CreateCustomerRequestSchema",
+        "CreateCustomerSessionRequestSchema",
+        "CreatePaymentRequestSchema",
+        "CustomerPayerSchema",
+        "CustomerSchema",
+        "CustomerSessionSchema",
+        "DEFAULT_TIMEOUT_MS",
+        "ENROLLMENT_STATUSES",
+        "EnrollPaymentMethodRequestSchema",
+        "EnrollablePaymentMethodListSchema",
+        "EnrolledPaymentMethodListSchema",
+        "EnrolledPaymentMethodSchema",
+        "EnrollmentSchema",
+        "OneTimeTokenRequestSchema",
+        "OneTimeTokenSchema",
+        "PAYMENT_METHODS_STALE_TIME_MS",
+        "PAYMENT_METHOD_TYPES",
+        "PAYMENT_STATUSES",
+        "PAYMENT_SUB_STATUSES",
+        "PaymentListSchema",
+        "PaymentMethodListSchema",
+        "PaymentMethodSchema",
+        "PaymentSchema",
+        "TERMINAL_PAYMENT_STATUSES",
+        "TransactionSchema",
+        "WEBHOOK_EVENT_TYPES",
+        "WebhookV1Schema",
+        "WebhookV2Schema",
+        "YUNO_ERROR_CODES",
+        "YunoError",
+        "YunoErrorBodySchema",
+        "createIdempotencyKey",
+        "createYunoCheckout",
+        "createYunoRouteHandlers",
+        "createYunoServerClient",
+        "getNextAction",
+        "isPaymentMethodEnabled",
+        "isTerminalPaymentStatus",
+        "isYunoError",
+        "paymentMethodsQueryOptions",
+        "paymentQueryOptions",
+        "redactCardData",
+        "resolveYunoBaseUrl",
+        "toNodeHandler",
+        "yunoKeys",
+      ]
+    `);
+  });
+
+  it('yuno-react/sandbox exports', () => {
+    expect(names(sandbox)).toMatchInlineSnapshot(`
+      [
+        "SANDBOX_ACCOUNT_ID",
+        "SANDBOX_CHECKOUT_SESSION_TTL_MS",
+        "SANDBOX_DEFAULT_BASE_URL",
+        "SANDBOX_PIX_TTL_MS",
+        "SANDBOX_PRIVATE_SECRET_KEY",
+        "SANDBOX_PUBLIC_API_KEY",
+        "SANDBOX_TEST_CARDS",
+        "SANDBOX_THREE_DS_OTPS",
+        "SANDBOX_VOUCHER_TTL_MS",
+        "SANDBOX_WEBHOOK_RETRY_DELAYS_MS",
+        "createSandboxMswHandlers",
+        "createSandboxWebSdk",
+        "createYunoSandbox",
+        "startYunoSandboxServer",
+      ]
+    `);
+  });
+});
+
+const NODE_BUILTINS = new Set(builtinModules);
+const FORBIDDEN_DIRS = ['src/server', 'src/sandbox', 'src/bin'];
+const FORBIDDEN_FILES = ['src/server.ts', 'src/sandbox.ts'];
+
+function resolveRelative(from: string, specifier: string): string | undefined {
+  const base = resolve(dirname(from), specifier.replace(/\.(js|jsx|mjs|cjs)$/, ''));
+  const candidates = [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+    // `./x.js` written for a `./x.ts` source
+    resolve(dirname(from), specifier),
+  ];
+  return candidates.find((candidate) => existsSync(candidate) && /\.(ts|tsx|js|json|css)$/.test(candidate));
+}
+
+/** Every module reachable from `entry` through import, export-from, require and dynamic import, with who imports it. */
+function importGraph(entry: string) {
+  const files = new Set<string>();
+  const external: Array<{ from: string; specifier: string }> = [];
+  const unresolved: Array<{ from: string; specifier: string }> = [];
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    if (!/\.(ts|tsx)$/.test(file)) continue;
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName: specifier } of importedFiles) {
+      if (specifier.startsWith('.')) {
+        const target = resolveRelative(file, specifier);
+        if (target) queue.push(target);
+        else unresolved.push({ from: relative(root, file), specifier });
+      } else {
+        external.push({ from: relative(root, file), specifier });
+      }
+    }
+  }
+  return { files: [...files].map((file) => relative(root, file)), external, unresolved };
+}
+
+describe("the browser entry's import graph", () => {
+  const graph = importGraph(join(root, 'src/index.ts'));
+
+  it('is walked completely', () => {
+    expect(graph.files).toContain('src/index.ts');
+    expect(graph.files.length).toBeGreaterThan(1);
+    expect(graph.unresolved).toEqual([]);
+  });
+
+  it('never reaches src/server, src/sandbox or src/bin', () => {
+    const reached = graph.files.filter(
+      (file) => FORBIDDEN_FILES.includes(file) || FORBIDDEN_DIRS.some((dir) => file.startsWith(`${dir}/`)),
+    );
+    expect(reached).toEqual([]);
+    const viaPackageName = graph.external.filter(({ specifier }) => /^yuno-react\/(server|sandbox)/.test(specifier));
+    expect(viaPackageName).toEqual([]);
+  });
+
+  it('imports no Node built-in module', () => {
+    const builtins = graph.external.filter(
+      ({ specifier }) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!),
+    );
+    expect(builtins).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxWebSdk, createYunoSandbox, startYunoSandboxServer } from 'yuno-react/sandbox';
+import { YunoError, createYunoServerClient } from 'yuno-react/server';
+
+const sandbox = createYunoSandbox();
+const yuno = createYunoServerClient({ ...sandbox.credentials, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+const sdk = createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+
+let seq = 0;
+async function newCheckout(country = 'US', currency = 'USD', value = 120) {
+  const customer = await yuno.customers.create({ merchant_customer_id: `shopper-${Date.now()}-${++seq}`, country });
+  const session = await yuno.checkoutSessions.create({
+    merchant_order_id: `order-${Date.now()}-${seq}`,
+    payment_description: 'Web SDK test',
+    country,
+    customer_id: customer.id,
+    amount: { currency, value },
+  });
+  return { customer, session };
+}
+
+const card = (number: string) => ({
+  number,
+  expiration_month: 11,
+  expiration_year: 30,
+  security_code: '123',
+  holder_name: 'Ada Lovelace',
+  type: 'CREDIT',
+});
+
+describe('createSandboxWebSdk', () => {
+  it('generates a token in the browser role that the server then pays with', async () => {
+    const { customer, session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      checkout_session: session.checkout_session,
+      payment_method: {
+        type: 'CARD',
+        vaulted_token: null,
+        card: { save: false, detail: card('4507990000000002') },
+        customer: { first_name: 'Ada', email: 'ada@example.com' },
+      },
+    });
+    expect(ott).toMatchObject({ token: expect.any(String), type: 'CARD', card_data: { lfd: '0002' } });
+    expect(JSON.stringify(ott)).not.toContain('4507990000000002');
+
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 120 },
+      checkout: { session: session.checkout_session },
+      customer_payer: { id: customer.id },
+      workflow: 'SDK_CHECKOUT',
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment).toMatchObject({ status: 'SUCCEEDED', sub_status: 'APPROVED' });
+  });
+
+  it('uses the session of apiClientPayment when generateToken omits it', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      payment_method: { type: 'CARD', card: { detail: card('4111111111111111') } },
+    });
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 120 },
+      checkout: { session: session.checkout_session },
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment.status).toBe('SUCCEEDED');
+  });
+
+  it('gives the 3DS challenge URL of a session', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const { url } = await api.getThreeDSecureChallenge(session.checkout_session);
+    expect(url).toBe(`${sandbox.baseUrl}/_sandbox/3ds/${session.checkout_session}`);
+  });
+
+  it('enrolls a card that the server then lists', async () => {
+    const { customer } = await newCheckout();
+    const customerSession = await yuno.customerSessions.create({ customer_id: customer.id, country: 'US' });
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const enroller = await instance.apiClientEnroll({
+      customer_session: customerSession.customer_session,
+      country_code: 'US',
+    });
+    const result = await enroller.continueEnrollment({
+      customer_session: customerSession.customer_session,
+      payment_method: { type: 'CARD', card: { detail: card('5252440000000002') } },
+    });
+    expect(result).toMatchObject({ status: 'ENROLLED', vaulted_token: expect.any(String) });
+
+    const saved = await yuno.customerPaymentMethods.list(customer.id);
+    expect(saved.map((m) => m.vaulted_token)).toContain(result.vaulted_token);
+  });
+
+  it('runs the fraud check', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const result = await instance.executeFraudCheck({ checkoutSession: session.checkout_session });
+    expect(result.status).toBe('success');
+    expect(result.deviceFingerprints[0]).toMatchObject({
+      providerId: expect.any(String),
+      sessionId: expect.any(String),
+    });
+  });
+
+  it('rejects a wrong public key with Yuno’s error', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize('sandbox_pk_wrong');
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const error = await api
+      .generateToken({ payment_method: { type: 'CARD', card: { detail: card('4507990000000002') } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YunoError);
+    expect(error).toMatchObject({ status: 401, yunoCode: 'INVALID_CREDENTIALS' });
+    expect((error as Error).message).not.toContain('4507990000000002');
+  });
+
+  it('rejects a card number that fails the Luhn check', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    await expect(
+      api.generateToken({ payment_method: { type: 'CARD', card: { detail: card('4111111111111112') } } }),
+    ).rejects.toMatchObject({ status: 400, yunoCode: 'INVALID_PARAMETERS' });
+  });
+
+  it('rejects the rendered-checkout methods with a clear error', async () => {
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    await expect(instance.startCheckout({} as Parameters<typeof instance.startCheckout>[0])).rejects.toThrow(
+      /createSandboxWebSdk: startCheckout is not available/,
+    );
+    await expect(instance.secureFields({ countryCode: 'US' })).rejects.toThrow(/secureFields is not available/);
+    await expect(instance.continuePayment()).rejects.toThrow(/continuePayment is not available/);
+  });
+
+  it('requires a public key', async () => {
+    await expect(sdk.initialize('')).rejects.toThrow(/initialize needs the public API key/);
+  });
+});
+
+describe('createSandboxWebSdk over HTTP', () => {
+  let server: Awaited<ReturnType<typeof startYunoSandboxServer>>;
+  beforeAll(async () => {
+    server = await startYunoSandboxServer({ port: 0 });
+  });
+  afterAll(() => server.close());
+
+  it('tokenizes with the global fetch against a served sandbox', async () => {
+    const served = createYunoServerClient({ ...server.sandbox.credentials, baseUrl: server.url });
+    const session = await served.checkoutSessions.create({
+      merchant_order_id: `order-${Date.now()}`,
+      payment_description: 'Web SDK over HTTP',
+      country: 'US',
+      amount: { currency: 'USD', value: 30 },
+    });
+    const instance = await createSandboxWebSdk({ baseUrl: server.url }).initialize(
+      server.sandbox.credentials.publicApiKey,
+    );
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      payment_method: { type: 'CARD', card: { detail: card('4507990000000010') } },
+    });
+    const payment = await served.payments.create({
+      description: 'Web SDK over HTTP',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 30 },
+      checkout: { session: session.checkout_session },
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment).toMatchObject({ status: 'DECLINED', sub_status: 'DECLINED' });
+    expect(payment.transactions?.[0]?.response_code).toBe('INSUFFICIENT_FUNDS');
+  });
+});
