@@ -76,7 +76,9 @@ export function YunoProvider(props: YunoProviderProps) {
   const language = props.language ?? browserLanguage;
   const pollInterval = props.pollInterval ?? defaultPollInterval;
   const pollIntervalRef = useRef(pollInterval);
-  pollIntervalRef.current = pollInterval;
+  useEffect(() => {
+    pollIntervalRef.current = pollInterval;
+  });
 
   useWarnOnMountOnlyChanges(props);
 
@@ -93,7 +95,9 @@ export function YunoProvider(props: YunoProviderProps) {
 
   const onSessionChange = props.onCheckoutSessionChange;
   const onSessionChangeRef = useRef(onSessionChange);
-  onSessionChangeRef.current = onSessionChange;
+  useEffect(() => {
+    onSessionChangeRef.current = onSessionChange;
+  });
   useEffect(() => {
     let notified = store.getState().checkoutSession;
     return store.subscribe(() => {
@@ -124,6 +128,8 @@ function useWarnOnMountOnlyChanges(props: YunoProviderProps): void {
     for (const key of MOUNT_ONLY) {
       if (initial.current[key] !== props[key] && !warned.current.has(key)) {
         warned.current.add(key);
+        // A developer-facing warning, as React itself gives for props it ignores; it never carries shopper data.
+        // eslint-disable-next-line no-console
         console.warn(
           `<YunoProvider>: a change of the \`${key}\` prop after mount is not applied. Remount the provider (give it a new \`key\`) to use another ${key}.`,
         );

@@ -57,7 +57,7 @@ export class CheckoutStore {
   private state: CheckoutState;
   private readonly listeners = new Set<Listener>();
   /** In-flight work shared by every caller: five clicks on Pay make one token and one payment request. */
-  pay: Promise<Payment> | null = null;
+  private pay: Promise<Payment> | null = null;
   paymentRequest: { attempt: PaymentAttempt; promise: Promise<Payment> } | null = null;
   readonly usedSessions = new Set<string>();
 
@@ -91,6 +91,16 @@ export class CheckoutStore {
     if (!changed) return;
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
+  }
+
+  /** Runs `task` unless a pay is already running, in which case every caller gets that one's promise. */
+  exclusivePay(task: () => Promise<Payment>): { promise: Promise<Payment>; started: boolean } {
+    if (this.pay) return { promise: this.pay, started: false };
+    const promise = task().finally(() => {
+      if (this.pay === promise) this.pay = null;
+    });
+    this.pay = promise;
+    return { promise, started: true };
   }
 
   /** The attempt for the current session, made on first use: its key is reused by every retry of the attempt. */

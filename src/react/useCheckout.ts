@@ -161,14 +161,9 @@ export function useCheckout(): UseCheckoutResult {
   );
   const pay = useCallback(
     (input: PayInput = {}) => {
-      if (store.pay) {
-        wipeCardInput(input);
-        return store.pay;
-      }
-      const promise = runPay(ctx, input).finally(() => {
-        if (store.pay === promise) store.pay = null;
-      });
-      store.pay = promise;
+      const { promise, started } = store.exclusivePay(() => runPay(ctx, input));
+      // A click that joined a running pay has nothing to send: its copy of the card is cleared at once.
+      if (!started) wipeCardInput(input);
       return promise;
     },
     [ctx, store],

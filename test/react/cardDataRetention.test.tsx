@@ -2,7 +2,14 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode, useContext, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createYunoSdkTokenizer, useCheckout, useCreatePayment, useOneTimeToken, usePaymentMethods, type PaymentMethod } from 'yuno-react';
+import {
+  createYunoSdkTokenizer,
+  useCheckout,
+  useCreatePayment,
+  useOneTimeToken,
+  usePaymentMethods,
+  type PaymentMethod,
+} from 'yuno-react';
 import { createSandboxWebSdk } from 'yuno-react/sandbox';
 // White-box: the provider's context, to scan everything it holds.
 import { YunoContext, type YunoContextValue } from '../../src/react/YunoContext';
@@ -22,8 +29,12 @@ function stringsIn(root: unknown): string[] {
     if (!value || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return;
     seen.add(value);
     if (typeof value === 'function') return;
-    if (value instanceof Map) for (const [k, v] of value) (walk(k, depth + 1), walk(v, depth + 1));
-    else if (value instanceof Set) for (const v of value) walk(v, depth + 1);
+    if (value instanceof Map) {
+      for (const [k, v] of value) {
+        walk(k, depth + 1);
+        walk(v, depth + 1);
+      }
+    } else if (value instanceof Set) for (const v of value) walk(v, depth + 1);
     else for (const key of Reflect.ownKeys(value)) walk((value as Record<PropertyKey, unknown>)[key], depth + 1);
   };
   walk(root, 0);
@@ -32,12 +43,18 @@ function stringsIn(root: unknown): string[] {
 
 function expectNoCardData(where: string, root: unknown) {
   const strings = stringsIn(root);
-  expect(strings.filter((s) => s.replace(/\D/g, '').includes(NUMBER)), `${where}: card number`).toEqual([]);
-  expect(strings.filter((s) => s === CVV), `${where}: security code`).toEqual([]);
+  expect(
+    strings.filter((s) => s.replace(/\D/g, '').includes(NUMBER)),
+    `${where}: card number`,
+  ).toEqual([]);
+  expect(
+    strings.filter((s) => s === CVV),
+    `${where}: security code`,
+  ).toEqual([]);
 }
 
-function Capture({ into }: { into: { ctx?: YunoContextValue } }) {
-  into.ctx = useContext(YunoContext) ?? undefined;
+function Capture({ onContext }: { onContext: (ctx: YunoContextValue | null) => void }) {
+  onContext(useContext(YunoContext));
   return null;
 }
 
@@ -48,11 +65,17 @@ function scanEverything(h: CheckoutHarness, captured: { ctx?: YunoContextValue }
   expectNoCardData('tokenizer', captured.ctx!.tokenizer);
   expectNoCardData(
     'mutation cache',
-    h.queryClient.getMutationCache().getAll().map((m) => m.state),
+    h.queryClient
+      .getMutationCache()
+      .getAll()
+      .map((m) => m.state),
   );
   expectNoCardData(
     'query cache',
-    h.queryClient.getQueryCache().getAll().map((q) => q.state),
+    h.queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.state),
   );
 }
 
@@ -63,7 +86,7 @@ describe('after a successful tokenization the library holds no full card number 
     const { result } = renderHook(() => ({ token: useOneTimeToken(), payment: useCreatePayment() }), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <h.Provider>
-          <Capture into={captured} />
+          <Capture onContext={(ctx) => (captured.ctx = ctx ?? undefined)} />
           {children}
         </h.Provider>
       ),
@@ -85,13 +108,17 @@ describe('after a successful tokenization the library holds no full card number 
       const { result } = renderHook(() => ({ checkout: useCheckout(), methods: usePaymentMethods() }), {
         wrapper: ({ children }: { children: ReactNode }) => (
           <h.Provider>
-            <Capture into={captured} />
+            <Capture onContext={(ctx) => (captured.ctx = ctx ?? undefined)} />
             {children}
           </h.Provider>
         ),
       });
       await waitFor(() => expect(result.current.methods.isSuccess).toBe(true));
-      act(() => result.current.checkout.select((result.current.methods.data as PaymentMethod[]).find((m) => m.type === 'CARD')!));
+      act(() =>
+        result.current.checkout.select(
+          (result.current.methods.data as PaymentMethod[]).find((m) => m.type === 'CARD')!,
+        ),
+      );
       const input = { card: testCard(NUMBER, CVV) };
       await act(() => result.current.checkout.pay(input));
       expect(result.current.checkout.status, tokenizer).toBe('succeeded');
@@ -153,7 +180,9 @@ describe('after a successful tokenization the library holds no full card number 
     await view.findByRole('button', { name: 'Pay succeeded' });
     expect(loads).toBe(1);
     expect(initializations).toBe(1);
-    const body = sent[0] as { payment_method: { card: { detail: Record<string, unknown> }; customer: { browser_info: unknown } } };
+    const body = sent[0] as {
+      payment_method: { card: { detail: Record<string, unknown> }; customer: { browser_info: unknown } };
+    };
     expect(body.payment_method.card.detail).toMatchObject({ number: NUMBER, security_code: CVV });
     expect(body.payment_method.customer.browser_info).toMatchObject({ user_agent: expect.any(String) });
   });

@@ -13,7 +13,12 @@ import {
   type PaymentMethod,
 } from 'yuno-react';
 import { createYunoRouteHandlers, createYunoServerClient } from 'yuno-react/server';
-import { createCheckoutHarness, testCard, type CheckoutHarness, type CheckoutHarnessOptions } from '../support/checkout';
+import {
+  createCheckoutHarness,
+  testCard,
+  type CheckoutHarness,
+  type CheckoutHarnessOptions,
+} from '../support/checkout';
 
 function setup(h: CheckoutHarness, props: Record<string, unknown> = {}) {
   const wrapper = ({ children }: { children: ReactNode }) => <h.Provider {...props}>{children}</h.Provider>;
@@ -114,7 +119,13 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
   it('a misconfigured server (wrong private key): INVALID_CREDENTIALS, nothing the shopper can fix', async () => {
     const h = await harness();
     // The merchant's server sends a key Yuno no longer accepts.
-    const misconfigured = createYunoServerClient({ ...h.sandbox.credentials, privateSecretKey: 'sandbox_sk_rotated', baseUrl: h.sandbox.baseUrl, fetch: h.sandbox.fetch, allowBrowser: true });
+    const misconfigured = createYunoServerClient({
+      ...h.sandbox.credentials,
+      privateSecretKey: 'sandbox_sk_rotated',
+      baseUrl: h.sandbox.baseUrl,
+      fetch: h.sandbox.fetch,
+      allowBrowser: true,
+    });
     const routes = createYunoRouteHandlers({ client: misconfigured, resolveCheckout: () => h.order });
     const client = createYunoBrowserClient({ baseUrl: 'http://shop.test/api/yuno', fetch: routes.fetch, retry: false });
     const { result } = setup(h, { client });
@@ -141,7 +152,12 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     const h = await harness();
     const { result } = setup(h);
     await selectCard(result);
-    const remove = h.sandbox.faults.inject({ type: 'status', status: 503, code: 'INTERNAL_ERROR', match: { method: 'POST', path: '/v1/payments' } });
+    const remove = h.sandbox.faults.inject({
+      type: 'status',
+      status: 503,
+      code: 'INTERNAL_ERROR',
+      match: { method: 'POST', path: '/v1/payments' },
+    });
     const error = await payAndFail(result);
     expect(error).toMatchObject({ code: 'http', status: 502 });
     expect(error.isRetryable).toBe(true);
@@ -161,7 +177,10 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     const h = await harness({ serverTimeoutMs: 30 });
     const { result } = setup(h);
     await selectCard(result);
-    const remove = h.sandbox.faults.inject({ type: 'timeout', match: { method: 'GET', path: /\/v1\/checkout\/sessions\/[^/]+$/ } });
+    const remove = h.sandbox.faults.inject({
+      type: 'timeout',
+      match: { method: 'GET', path: /\/v1\/checkout\/sessions\/[^/]+$/ },
+    });
     const error = await payAndFail(result);
     expect(error).toMatchObject({ code: 'http', status: 504, yunoCode: 'REQUEST_TIMEOUT' });
     expect(result.current.checkout.recovery).toBe('retry');
@@ -195,7 +214,8 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     const client = createYunoBrowserClient({
       baseUrl: 'http://shop.test/api/yuno',
       retry: false,
-      fetch: async () => new Response('{"not": "a list"', { status: 200, headers: { 'content-type': 'application/json' } }),
+      fetch: async () =>
+        new Response('{"not": "a list"', { status: 200, headers: { 'content-type': 'application/json' } }),
     });
     const { result } = renderHook(() => usePaymentMethods(), {
       wrapper: ({ children }) => <h.Provider client={client}>{children}</h.Provider>,

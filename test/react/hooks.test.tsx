@@ -17,10 +17,9 @@ import { createCheckoutHarness, testCard } from '../support/checkout';
 describe('useOneTimeToken and useCreatePayment', () => {
   it('compose into a payment, with one idempotency key per attempt', async () => {
     const h = await createCheckoutHarness();
-    const { result } = renderHook(
-      () => ({ token: useOneTimeToken(), payment: useCreatePayment(), yuno: useYuno() }),
-      { wrapper: ({ children }: { children: ReactNode }) => <h.Provider>{children}</h.Provider> },
-    );
+    const { result } = renderHook(() => ({ token: useOneTimeToken(), payment: useCreatePayment(), yuno: useYuno() }), {
+      wrapper: ({ children }: { children: ReactNode }) => <h.Provider>{children}</h.Provider>,
+    });
     const token = await act(() =>
       result.current.token.mutateAsync({ type: 'CARD', card: testCard('4507990000000002') }),
     );
@@ -102,7 +101,12 @@ describe('YunoProvider', () => {
     const h = await createCheckoutHarness();
     const { result } = renderHook(() => usePaymentMethods(), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <YunoProvider checkoutSession={h.start.checkoutSession} countryCode="US" client={h.client} tokenizer={h.tokenizer}>
+        <YunoProvider
+          checkoutSession={h.start.checkoutSession}
+          countryCode="US"
+          client={h.client}
+          tokenizer={h.tokenizer}
+        >
           {children}
         </YunoProvider>
       ),
