@@ -31,7 +31,10 @@ describe('the README’s hooks-only checkout', () => {
       </h.Provider>,
     );
     await fill('4507990000000036');
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Declined (DO_NOT_HONOR). Try another card.');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Declined (DO_NOT_HONOR). Try another card.',
+    );
     expect((screen.getByLabelText('Card number') as HTMLInputElement).value).toBe('');
     await fill('4507990000000002');
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Paid. Thank you!');

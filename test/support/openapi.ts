@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Yuno's published OpenAPI files, kept beside the project in ../shared/yuno-openapi. */
-export const OPENAPI_DIR = fileURLToPath(new URL('../../../shared/yuno-openapi/', import.meta.url));
-export const WEBHOOKS_DIR = fileURLToPath(new URL('../../../shared/yuno-webhooks/', import.meta.url));
+/**
+ * Yuno's published OpenAPI files and webhook examples, byte-for-byte copies kept in test/fixtures (their SOURCES.md
+ * says where each comes from). `npm run check:fixtures` compares them with the reference copies when those are present.
+ */
+export const OPENAPI_DIR = fileURLToPath(new URL('../fixtures/yuno-openapi/', import.meta.url));
+export const WEBHOOKS_DIR = fileURLToPath(new URL('../fixtures/yuno-webhooks/', import.meta.url));
 
 type Json = Record<string, unknown>;
 
