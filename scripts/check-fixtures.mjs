@@ -22,7 +22,9 @@ for (const [fixtures, reference] of pairs) {
     const mine = join(root, fixtures, file);
     const same = existsSync(mine) && readFileSync(mine).equals(readFileSync(join(ref, file)));
     if (!same) failed += 1;
-    console.log(`${same ? 'ok' : 'not ok'} - ${fixtures}/${file} ${same ? 'matches' : 'differs from'} ${reference}/${file}`);
+    console.log(
+      `${same ? 'ok' : 'not ok'} - ${fixtures}/${file} ${same ? 'matches' : 'differs from'} ${reference}/${file}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

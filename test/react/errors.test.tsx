@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
+  YUNO_ERROR_CODES,
   YunoError,
   createYunoBrowserClient,
   getErrorRecovery,
@@ -233,5 +234,50 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     const error = await payAndFail(result);
     expect(error.isRetryable).toBe(true);
     expect(result.current.checkout.recovery).toBe('retry');
+  });
+});
+
+describe('every Yuno error code', () => {
+  const statusOf = (code: string) =>
+    ({
+      INVALID_CREDENTIALS: 401,
+      EXPIRED_CREDENTIALS: 401,
+      UNKNOWN_IP_ADDRESS: 401,
+      INVALID_TOKEN: 401,
+      TOKEN_IN_USE: 401,
+      AUTHORIZATION_REQUIRED: 403,
+      UNSUPPORTED_METHOD: 405,
+      INTERNAL_ERROR: 500,
+      REQUEST_TIMEOUT: 504,
+    })[code] ?? 400;
+
+  it.each(YUNO_ERROR_CODES)('%s reaches the checkout as a YunoError, and the checkout recovers', async (code) => {
+    const h = await harness();
+    const { result } = setup(h);
+    await selectCard(result);
+    const status = statusOf(code);
+    const remove = h.sandbox.faults.inject({
+      type: 'status',
+      status,
+      code,
+      messages: [`Sandbox ${code}`],
+      match: { method: 'POST', path: '/v1/payments' },
+    });
+    const error = await payAndFail(result);
+    if (status >= 500) {
+      // Yuno's 5xx become the route's own 502/504, which the browser may retry.
+      expect(error.isRetryable).toBe(true);
+      expect(result.current.checkout.recovery).toBe('retry');
+    } else {
+      expect(error).toMatchObject({ code: 'http', status, yunoCode: code, messages: [`Sandbox ${code}`] });
+    }
+    expect(['retry', 'new_session', 'edit_details', 'unavailable']).toContain(result.current.checkout.recovery);
+    expect(h.sandbox.listPayments()).toEqual([]);
+
+    remove();
+    await act(() => result.current.checkout.retry());
+    // A kept attempt pays with its token; a fresh session tokenizes the card again.
+    await act(() => result.current.checkout.pay({ card: testCard('4507990000000002') }));
+    expect(result.current.checkout.status).toBe('succeeded');
   });
 });
