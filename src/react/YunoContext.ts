@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import type { YunoTokenizer } from '../tokenizers/types';
+import type { YunoMessageOverrides } from '../i18n/messages';
 import type { CheckoutStore } from './checkoutStore';
 
 /** The languages yuno-react speaks. */
@@ -11,6 +12,8 @@ export interface YunoContextValue {
   client: YunoBrowserClient;
   tokenizer: YunoTokenizer | null;
   language: YunoLanguage;
+  /** Overrides of visible strings. */
+  messages: YunoMessageOverrides | undefined;
   /** Delay before each status poll, by poll count. */
   pollInterval: (pollCount: number) => number;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_API_BASE_URL } from '../core';
 import { createYunoBrowserClient, type YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { createYunoSdkTokenizer } from '../tokenizers/createYunoSdkTokenizer';
 import type { YunoTokenizer } from '../tokenizers/types';
+import type { YunoMessageOverrides } from '../i18n/messages';
 import { CheckoutStore } from './checkoutStore';
 import { YunoContext, type YunoContextValue, type YunoLanguage } from './YunoContext';
 import { useBrowserLanguage } from './useBrowserLanguage';
@@ -17,6 +18,11 @@ export interface YunoProviderProps {
   countryCode: string;
   /** Language of every visible string. @default the browser's language when it is es or pt, else en */
   language?: YunoLanguage;
+  /**
+   * Overrides of any visible string: `{ 'cardForm.submit': 'Buy now' }` for every language, or per language
+   * `{ es: { 'cardForm.submit': 'Comprar' } }`. Keys are listed in each component's documentation.
+   */
+  messages?: YunoMessageOverrides;
   /**
    * Your Yuno public API key. With it, cards are tokenized by Yuno's Web SDK: card data goes from the browser
    * straight to Yuno.
@@ -74,6 +80,7 @@ export function YunoProvider(props: YunoProviderProps) {
   const [store] = useState(() => new CheckoutStore({ checkoutSession, customerSession, countryCode }));
   const browserLanguage = useBrowserLanguage();
   const language = props.language ?? browserLanguage;
+  const messages = props.messages;
   const pollInterval = props.pollInterval ?? defaultPollInterval;
   const pollIntervalRef = useRef(pollInterval);
   useEffect(() => {
@@ -109,8 +116,8 @@ export function YunoProvider(props: YunoProviderProps) {
   }, [store]);
 
   const value = useMemo<YunoContextValue>(
-    () => ({ store, client, tokenizer, language, pollInterval: (n) => pollIntervalRef.current(n) }),
-    [store, client, tokenizer, language],
+    () => ({ store, client, tokenizer, language, messages, pollInterval: (n) => pollIntervalRef.current(n) }),
+    [store, client, tokenizer, language, messages],
   );
   const tree = <YunoContext.Provider value={value}>{children}</YunoContext.Provider>;
   const queryClient = props.queryClient ?? ownQueryClient;
