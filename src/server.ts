@@ -113,3 +113,12 @@ export type {
 // Query keys and options without React, for prefetching in server components.
 export { yunoKeys, paymentMethodsQueryOptions, paymentQueryOptions, PAYMENT_METHODS_STALE_TIME_MS } from './core';
 export type { PaymentMethodsQueryOptionsInput, PaymentQueryOptionsInput, CheckoutStart } from './core';
+export {
+  verifyYunoWebhook,
+  parseYunoWebhook,
+  createYunoWebhookHandler,
+  createMemoryWebhookStore,
+  webhookDedupKey,
+  YunoWebhookError,
+} from './server/webhooks';
+export type { YunoWebhookStore, YunoWebhookHandlerOptions } from './server/webhooks';

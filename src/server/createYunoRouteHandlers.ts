@@ -18,6 +18,8 @@ import { deriveIdempotencyKey } from './deriveIdempotencyKey';
 import { findOrCreateCustomer } from './findOrCreateCustomer';
 import { parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
 import { RouteError, errorResponse, jsonResponse, toRouteError } from './RouteError';
+import { createYunoWebhookHandler, type YunoWebhookStore } from './webhooks';
+import type { YunoWebhookEvent } from '../core/schemas/webhook';
 
 /**
  * What a request to the merchant routes is about to do; {@link YunoRouteHandlersOptions.authorize} decides whether the
@@ -36,7 +38,8 @@ export type YunoRouteAction =
   | 'payment'
   | 'startCustomerSession'
   | 'enrollablePaymentMethods'
-  | 'startEnrollment';
+  | 'startEnrollment'
+  | 'webhook';
 
 /**
  * What `authorize` is asked about: the request (its cookies and headers say who the caller is) and the sessions or
@@ -112,6 +115,17 @@ export interface YunoRouteHandlersOptions {
    * logging and monitoring. The routes log nothing themselves. Errors carry no card data.
    */
   onError?(error: unknown, context: { request: Request; action: YunoRouteAction | undefined }): void;
+  /**
+   * The secret set as `hmac_client_secret` on your webhook in Yuno. With it, `POST /webhooks` receives Yuno's webhooks:
+   * signature verified on the raw body, retries of an event dropped, 200 at once, then `onPaymentEvent`.
+   */
+  webhookSecret?: string;
+  /** Called once per webhook event (payment and enrollment events alike), after the 200 is on its way. */
+  onPaymentEvent?(event: YunoWebhookEvent): void | Promise<void>;
+  /** Where handled webhook keys are kept. @default an in-memory store (one process) */
+  webhookStore?: YunoWebhookStore;
+  /** Keeps the process alive for `onPaymentEvent` after the answer (Next.js `after`, Vercel `waitUntil`). */
+  waitUntil?(promise: Promise<unknown>): void;
 }
 
 /**
@@ -428,8 +442,27 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     return jsonResponse(201, enrollment);
   }
 
+  const receiveWebhook = options.webhookSecret
+    ? createYunoWebhookHandler({
+        secret: options.webhookSecret,
+        onEvent: (event) => options.onPaymentEvent?.(event),
+        ...(options.webhookStore ? { store: options.webhookStore } : {}),
+        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}),
+      })
+    : undefined;
+
   const routes: Route[] = [
     { segments: pattern(merchantRoutes.checkoutSessions), action: 'startCheckout', handlers: { POST: startCheckout } },
+    // Without a secret there is no way to trust a webhook, so the route does not exist.
+    ...(receiveWebhook
+      ? [
+          {
+            segments: pattern(merchantRoutes.webhooks),
+            action: 'webhook' as const,
+            handlers: { POST: ({ request }: RouteContext) => receiveWebhook(request) },
+          },
+        ]
+      : []),
     {
       segments: pattern(merchantRoutes.paymentMethods(PARAM), 'checkoutSession'),
       action: 'paymentMethods',
