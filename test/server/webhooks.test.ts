@@ -144,7 +144,7 @@ describe('webhooks from the sandbox to the route handlers', () => {
   it('delivers each status change once, through retries, signed as Yuno signs', async () => {
     const events: YunoWebhookEvent[] = [];
     let failNext = 1;
-    let handlers: ReturnType<typeof createYunoRouteHandlers> | undefined;
+    const routes: { handlers?: ReturnType<typeof createYunoRouteHandlers> } = {};
     const sandbox = createYunoSandbox({
       webhooks: {
         hmacSecret: SECRET,
@@ -154,7 +154,7 @@ describe('webhooks from the sandbox to the route handlers', () => {
             failNext -= 1;
             return 503;
           }
-          const answer = await handlers!.handle(
+          const answer = await routes.handlers!.handle(
             new Request('http://shop.test/api/yuno/webhooks', { method: 'POST', headers, body }),
           );
           return answer.status;
@@ -168,7 +168,7 @@ describe('webhooks from the sandbox to the route handlers', () => {
       country: 'BR',
       amount: { currency: 'BRL', value: 50 },
     };
-    handlers = createYunoRouteHandlers({
+    routes.handlers = createYunoRouteHandlers({
       client: yuno,
       resolveCheckout: () => order,
       webhookSecret: SECRET,
