@@ -106,21 +106,7 @@ export function paymentCreateView(payment: PaymentRecord): Json {
 
 function paymentRetrieveFields(payment: PaymentRecord): Json {
   return {
-    id: payment.id,
-    account_id: payment.accountId,
-    description: payment.description,
-    country: payment.country,
-    status: payment.status,
-    sub_status: payment.subStatus,
-    merchant_order_id: payment.merchantOrderId,
-    created_at: isoTime(payment.createdAt),
-    updated_at: isoTime(payment.updatedAt),
-    amount: {
-      captured: payment.amount.captured,
-      currency: payment.amount.currency,
-      refunded: payment.amount.refunded,
-      value: payment.amount.value,
-    },
+    ...paymentSummaryView(payment),
     checkout: checkoutView(payment),
     payment_method: paymentMethodView(payment, 'payment_method_detail'),
     customer_payer: payment.customerPayer,
