@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 interface PackageJson {
@@ -52,6 +52,11 @@ export default defineConfig((options): Options[] => {
       // which would strip the banner again.
       treeshake: false,
       banner: { js: "'use client';" },
+      // The optional default theme ships as plain CSS: `import 'yuno-react/styles.css'`.
+      onSuccess: async () => {
+        mkdirSync('dist', { recursive: true });
+        copyFileSync('src/styles.css', 'dist/styles.css');
+      },
     },
     {
       ...shared,

@@ -67,13 +67,11 @@ export type {
   Enrollment,
   EnrollmentStatus,
   EnrollablePaymentMethod,
-  NextAction,
   OneTimeToken,
   OneTimeTokenRequest,
   Payment,
   PaymentMethod,
   PaymentMethodType,
-  PaymentStatus,
   PaymentSubStatus,
   PaymentMethodsQueryOptionsInput,
   PaymentQueryOptionsInput,
@@ -84,3 +82,141 @@ export type {
   YunoErrorIssue,
   YunoErrorRecovery,
 } from './core';
+
+// Components
+export {
+  PaymentMethodList,
+  PaymentMethodListItem,
+  PaymentMethodListIcon,
+  PaymentMethodListLabel,
+  PaymentMethodListGroup,
+  PaymentMethodListLoading,
+  PaymentMethodListEmpty,
+  PaymentMethodListError,
+  paymentMethodKey,
+  paymentMethodListMessages,
+} from './components/PaymentMethodList';
+export type {
+  PaymentMethodListProps,
+  PaymentMethodListState,
+  PaymentMethodListItemProps,
+  PaymentMethodListIconProps,
+  PaymentMethodListLabelProps,
+  PaymentMethodListGroupProps,
+  PaymentMethodListStateProps,
+  PaymentMethodListItemState,
+  PaymentMethodListStatus,
+  PaymentMethodListMessageKey,
+} from './components/PaymentMethodList';
+// NextAction and PaymentStatus are both a component and a type (the core NextAction / PaymentStatus types).
+export {
+  NextAction,
+  NextActionChallenge,
+  NextActionRedirect,
+  NextActionQrImage,
+  NextActionCode,
+  NextActionCopyButton,
+  NextActionCountdown,
+  NextActionVoucher,
+  nextActionMessages,
+} from './components/NextAction';
+export type {
+  NextActionProps,
+  NextActionType,
+  NextActionChallengeProps,
+  NextActionRedirectProps,
+  NextActionQrImageProps,
+  NextActionCodeProps,
+  NextActionCopyButtonProps,
+  NextActionCountdownProps,
+  NextActionVoucherProps,
+  NextActionMessageKey,
+} from './components/NextAction';
+export {
+  PaymentStatus,
+  PaymentStatusMessage,
+  PaymentStatusRetry,
+  paymentStatusMessages,
+} from './components/PaymentStatus';
+export type {
+  PaymentStatusProps,
+  PaymentStatusState,
+  PaymentStatusMessageProps,
+  PaymentStatusRetryProps,
+  PaymentStatusMessageKey,
+} from './components/PaymentStatus';
+export { PayButton, payButtonMessages } from './components/PayButton';
+export type { PayButtonProps, PayButtonState, PayButtonMessageKey } from './components/PayButton';
+export { Checkout } from './components/Checkout';
+export type { CheckoutProps } from './components/Checkout';
+export {
+  declineMessages,
+  errorMessages,
+  declineMessageKey,
+  errorMessageKey,
+  useDeclineMessage,
+  useErrorMessage,
+} from './components/errorMessages';
+export type { DeclineMessageKey, ErrorMessageKey } from './components/errorMessages';
+
+// Card utilities
+export {
+  CARD_BRANDS,
+  DOCUMENT_COUNTRIES,
+  MAX_CARD_EXPIRY_YEARS,
+  MAX_CARD_NUMBER_LENGTH,
+  cardExpiryError,
+  cardNumberError,
+  cardSchema,
+  detectCardBrand,
+  documentTypesFor,
+  formatCardExpiry,
+  formatCardNumber,
+  getCardBrandInfo,
+  holderNameError,
+  isValidCardNumber,
+  maxCardNumberLength,
+  parseCardExpiry,
+  passesLuhn,
+  securityCodeError,
+  securityCodeLength,
+  validateDocument,
+} from './card';
+export type { CardBrand, CardBrandInfo, CardDetails, CardFieldErrorCode, ShopperDocumentType } from './card';
+
+// <CardForm> and its parts
+export {
+  CardForm,
+  CardFormAlert,
+  CardFormBrand,
+  CardFormControl,
+  CardFormError,
+  CardFormErrorSummary,
+  CardFormField,
+  CardFormHint,
+  CardFormLabel,
+  CardFormStatusMessage,
+  CardFormSubmit,
+  cardFormMessages,
+} from './components/CardForm';
+export type {
+  CardFormAlertProps,
+  CardFormControlProps,
+  CardFormFieldName,
+  CardFormFieldProps,
+  CardFormFieldState,
+  CardFormInstallments,
+  CardFormLabelProps,
+  CardFormMessageKey,
+  CardFormMode,
+  CardFormProps,
+  CardFormRenderProps,
+  CardFormState,
+  CardFormStatus,
+  CardFormSubmitProps,
+  CardFormTextProps,
+  CardFormValues,
+} from './components/CardForm';
+
+// i18n
+export type { YunoMessageOverrides, MessageCatalog } from './i18n/messages';

@@ -8,8 +8,7 @@ export type MessageCatalog<K extends string> = Record<YunoLanguage, Record<K, st
  * (`{ es: { 'cardForm.submit': 'Comprar' } }`). Keys are listed by each component's catalog.
  */
 export type YunoMessageOverrides =
-  | Partial<Record<string, string>>
-  | Partial<Record<YunoLanguage, Partial<Record<string, string>>>>;
+  Partial<Record<string, string>> | Partial<Record<YunoLanguage, Partial<Record<string, string>>>>;
 
 const LANGUAGES = new Set(['en', 'es', 'pt']);
 
@@ -25,8 +24,7 @@ export function translate<K extends string>(
   if (overrides) {
     const perLanguage = Object.keys(overrides).some((k) => LANGUAGES.has(k));
     const table = (perLanguage ? (overrides as Record<string, Record<string, string>>)[language] : overrides) as
-      | Record<string, string | undefined>
-      | undefined;
+      Record<string, string | undefined> | undefined;
     const override = table?.[key];
     if (typeof override === 'string') text = override;
   }

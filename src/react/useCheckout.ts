@@ -180,6 +180,8 @@ export function useCheckout(): UseCheckoutResult {
       await startNewCheckout(ctx);
       return;
     }
+    // Refused details: the next Pay tokenizes what the shopper corrects, in a fresh attempt (nothing was created).
+    if (error && getErrorRecovery(error) === 'edit_details') store.set({ attempt: null });
     store.set({ status: 'idle', error: null });
   }, [ctx, store]);
   const refresh = useCallback(async () => {

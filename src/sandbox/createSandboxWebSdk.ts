@@ -16,6 +16,15 @@ export interface SandboxWebSdkOptions {
   baseUrl: string;
   /** A fetch implementation, e.g. `sandbox.fetch` to skip HTTP. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
+  /**
+   * What `getThreeDSecureChallenge` gives. `'url'`: the sandbox's challenge page, for a sandbox served over HTTP.
+   * `'blob'`: a same-origin `blob:` copy of that page, for a browser whose sandbox lives in the page (MSW, Storybook),
+   * where an iframe's navigation never reaches the sandbox. Its form does not navigate: it hands the code to this
+   * stand-in, which submits it to the sandbox, shows the answer in the frame and posts the challenge result
+   * (`{ origin: 'CHALLENGE', status, checkoutSession }`) to the page, as the sandbox's own page does. Needs a DOM.
+   * @default 'url'
+   */
+  challengePage?: 'url' | 'blob';
 }
 
 type ApiClientPayment = Awaited<ReturnType<YunoInstance['apiClientPayment']>>;
@@ -68,12 +77,12 @@ export function createSandboxWebSdk(options: SandboxWebSdkOptions): Yuno {
         fetch: options.fetch,
         headers: { 'public-api-key': publicApiKey },
       });
-      return createInstance(http);
+      return createInstance(http, options);
     },
   };
 }
 
-function createInstance(http: HttpClient): YunoInstance {
+function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoInstance {
   const tokenize = async (checkoutSession: string | undefined, paymentMethod: unknown): Promise<SdkOneTimeToken> => {
     if (!checkoutSession) {
       throw new Error('createSandboxWebSdk: generateToken needs a checkout_session (here or in apiClientPayment)');
@@ -102,6 +111,7 @@ function createInstance(http: HttpClient): YunoInstance {
             path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(cs)}/three-d-secure`,
             schema: ThreeDSecureChallengeSchema,
           });
+          if (options.challengePage === 'blob') return { url: await blobChallengePage(url, options.fetch) };
           return { url };
         },
       };
@@ -166,6 +176,95 @@ function createInstance(http: HttpClient): YunoInstance {
     unmountAllExternalButtons: unsupported('unmountAllExternalButtons'),
   };
   return instance;
+}
+
+const OTP_MESSAGE = 'yuno-sandbox:3ds-otp';
+const PAGE_MESSAGE = 'yuno-sandbox:3ds-page';
+
+const OtpMessageSchema = z.object({ type: z.literal(OTP_MESSAGE), channel: z.string(), otp: z.string() });
+const ChallengeResultSchema = z.object({
+  origin: z.literal('CHALLENGE'),
+  status: z.enum(['SUCCEEDED', 'DECLINED']),
+  checkoutSession: z.string(),
+});
+
+/**
+ * Makes a `blob:` copy of the sandbox's challenge page at `url` whose form posts the code to this window instead of
+ * navigating, and submits each code it receives to the sandbox on the frame's behalf.
+ */
+async function blobChallengePage(url: string, fetchImpl = globalThis.fetch): Promise<string> {
+  if (typeof window === 'undefined' || typeof DOMParser === 'undefined') {
+    throw new Error("createSandboxWebSdk: challengePage 'blob' needs a browser (or jsdom); use 'url' in Node");
+  }
+  const page = await fetchImpl(url, { headers: { accept: 'text/html' } });
+  if (!page.ok) throw new Error(`createSandboxWebSdk: the sandbox has no challenge page at ${url} (${page.status})`);
+  // The channel is the frame's credential: only the page made here knows it.
+  const channel = crypto.randomUUID();
+  const frameScript = `<script>(function () {
+  var channel = ${JSON.stringify(channel)};
+  document.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var button = event.target.querySelector('button[type="submit"]');
+    if (button) button.disabled = true;
+    var otp = new FormData(event.target).get('otp');
+    window.parent.postMessage({ type: '${OTP_MESSAGE}', channel: channel, otp: String(otp || '') }, '*');
+  });
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.source !== window.parent || !data || data.type !== '${PAGE_MESSAGE}' || data.channel !== channel) return;
+    var main = document.querySelector('main');
+    if (main) main.innerHTML = data.main;
+  });
+})();</script>`;
+  const html = (await page.text()).replace(/<\/body>/i, `${frameScript}</body>`);
+  const blobUrl = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+
+  const onMessage = async (event: MessageEvent) => {
+    const message = OtpMessageSchema.safeParse(event.data);
+    if (!message.success || message.data.channel !== channel) return;
+    const frame = event.source as Window | null;
+    let answer: Document;
+    let ok = false;
+    try {
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({ otp: message.data.otp }).toString(),
+      });
+      ok = response.ok;
+      answer = new DOMParser().parseFromString(await response.text(), 'text/html');
+    } catch {
+      answer = new DOMParser().parseFromString(
+        '<main><p role="alert">The sandbox could not be reached. Try again.</p></main>',
+        'text/html',
+      );
+    }
+    const result = ok ? challengeResultOf(answer) : undefined;
+    const main = answer.querySelector('main')?.innerHTML ?? '';
+    frame?.postMessage({ type: PAGE_MESSAGE, channel, main }, '*');
+    if (result) {
+      window.removeEventListener('message', onMessage);
+      URL.revokeObjectURL(blobUrl);
+      window.postMessage(result, window.location.origin);
+    }
+  };
+  window.addEventListener('message', onMessage);
+  return blobUrl;
+}
+
+/** The result the sandbox's answer page posts to its parent (`postMessage({ origin: 'CHALLENGE', … }, '*')`). */
+function challengeResultOf(answer: Document): z.infer<typeof ChallengeResultSchema> | undefined {
+  for (const script of Array.from(answer.querySelectorAll('script'))) {
+    const json = /postMessage\((\{.*\})\s*,\s*'\*'\)/s.exec(script.textContent ?? '')?.[1];
+    if (!json) continue;
+    try {
+      const result = ChallengeResultSchema.safeParse(JSON.parse(json));
+      if (result.success) return result.data;
+    } catch {
+      // not the result's JSON
+    }
+  }
+  return undefined;
 }
 
 function unsupported(method: string): () => Promise<never> {

@@ -1,0 +1,161 @@
+import {
+  forwardRef,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type Ref,
+  type SelectHTMLAttributes,
+} from 'react';
+import { formatCardExpiry } from '../../card/cardExpiry';
+import { formatCardNumber } from '../../card/formatCardNumber';
+import { useCardFormContext, useCardFormFieldContext } from './CardFormContext';
+import type { CardFormFieldName } from './cardFormSchema';
+
+/**
+ * Props of {@link CardFormControl}: those of an `<input>` (or a `<select>` for the document type and installments),
+ * passed through. `name`, `value` and `id` belong to the form.
+ *
+ * @example
+ * ```tsx
+ * const props: CardFormControlProps = { className: 'input', placeholder: '1234 1234 1234 1234' };
+ * ```
+ */
+export type CardFormControlProps = Omit<
+  InputHTMLAttributes<HTMLInputElement> & SelectHTMLAttributes<HTMLSelectElement>,
+  'name' | 'value' | 'defaultValue' | 'id' | 'children'
+>;
+
+/** What browsers and password managers need to fill each field, and the keyboard phones should show. */
+const INPUT_PROPS: Partial<Record<CardFormFieldName, InputHTMLAttributes<HTMLInputElement>>> = {
+  number: { inputMode: 'numeric', autoComplete: 'cc-number', autoCorrect: 'off', spellCheck: false },
+  expiry: { inputMode: 'numeric', autoComplete: 'cc-exp', autoCorrect: 'off', spellCheck: false },
+  securityCode: { inputMode: 'numeric', autoComplete: 'cc-csc', autoCorrect: 'off', spellCheck: false },
+  holderName: { autoComplete: 'cc-name', autoCorrect: 'off', spellCheck: false },
+  documentNumber: { autoComplete: 'off', autoCorrect: 'off', spellCheck: false },
+};
+
+/**
+ * Rewrites the input's value in place (it is uncontrolled) and keeps the caret after the same digit it followed, so
+ * that typing, deleting or pasting in the middle of a formatted number does not throw the caret to the end.
+ */
+function reformat(input: HTMLInputElement, format: (value: string) => string): void {
+  const { value } = input;
+  const caret = input.selectionStart ?? value.length;
+  const next = format(value);
+  if (next === value) return;
+  input.value = next;
+  if (input.ownerDocument.activeElement !== input) return;
+  let position = next.length;
+  if (caret < value.length) {
+    const digitsBefore = value.slice(0, caret).replace(/\D/g, '').length;
+    position = 0;
+    for (let seen = 0; position < next.length && seen < digitsBefore; position += 1) {
+      if (/\d/.test(next[position]!)) seen += 1;
+    }
+  }
+  input.setSelectionRange(position, position);
+}
+
+/**
+ * Backspace just after a group's space (or Delete just before it) would only remove the space, which formatting puts
+ * back: step over it first, so the key removes the digit, as in a card-number field of any bank app.
+ */
+function skipSeparator(event: KeyboardEvent<HTMLInputElement>): void {
+  const input = event.currentTarget;
+  const at = input.selectionStart;
+  if (at === null || at !== input.selectionEnd) return;
+  if (event.key === 'Backspace' && input.value[at - 1] === ' ') input.setSelectionRange(at - 1, at - 1);
+  if (event.key === 'Delete' && input.value[at] === ' ') input.setSelectionRange(at + 1, at + 1);
+}
+
+function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
+  return (node: T | null) => {
+    for (const ref of refs) {
+      if (typeof ref === 'function') ref(node);
+      else if (ref) (ref as { current: T | null }).current = node;
+    }
+  };
+}
+
+/**
+ * The field's control, registered with the form and uncontrolled: an `<input>` for the number (formatted by brand as
+ * typed or pasted), expiry (MM/YY, slash added), security code (digits, 3 or 4 by brand), holder name and document
+ * number; a `<select>` for the document type and installments; a checkbox for saving the card. It carries the
+ * autocomplete tokens (`cc-number`, `cc-exp`, `cc-csc`, `cc-name`), `inputMode="numeric"`, `aria-invalid` and
+ * `aria-describedby` (hint, brand, error).
+ *
+ * @example
+ * ```tsx
+ * <CardFormField name="number">
+ *   <CardFormLabel />
+ *   <CardFormControl className="input" />
+ * </CardFormField>
+ * ```
+ */
+export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormControlProps>(
+  function CardFormControl(props, ref) {
+    const cf = useCardFormContext('CardFormControl');
+    const field = useCardFormFieldContext('CardFormControl');
+    const { name } = field;
+    const registered = cf.form.register(name);
+    const common = {
+      id: field.ids.control,
+      name,
+      'aria-invalid': field.error ? true : undefined,
+      'aria-describedby': field.describedBy,
+      'aria-required': name === 'saveCard' ? undefined : true,
+      onBlur: registered.onBlur,
+    } as const;
+    const { onChange, onKeyDown, ...rest } = props;
+    const handleChange = (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => {
+      const input = event.target;
+      const deleting = (event.nativeEvent as InputEvent).inputType?.startsWith('delete') ?? false;
+      if (name === 'number') reformat(input, formatCardNumber);
+      if (name === 'expiry') reformat(input, (value) => formatCardExpiry(value, { deleting }));
+      if (name === 'securityCode') {
+        reformat(input, (value) => value.replace(/\D/g, '').slice(0, Number(field.values.length ?? 4)));
+      }
+      onChange?.(event);
+      return registered.onChange(event);
+    };
+    if (name === 'documentType' || name === 'installments') {
+      const options =
+        name === 'documentType'
+          ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
+          : (cf.installments?.plan ?? []).map(({ installment: count, rate }) => ({
+              value: String(count),
+              label:
+                count === 1
+                  ? cf.t('cardForm.installments.single')
+                  : cf.t(rate ? 'cardForm.installments.withInterest' : 'cardForm.installments.noInterest', {
+                      count,
+                      rate,
+                    }),
+            }));
+      return (
+        <select {...rest} {...common} ref={mergeRefs(registered.ref, ref)} onChange={handleChange}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    return (
+      <input
+        type={name === 'saveCard' ? 'checkbox' : 'text'}
+        maxLength={name === 'securityCode' ? Number(field.values.length) : undefined}
+        {...INPUT_PROPS[name]}
+        {...rest}
+        {...common}
+        ref={mergeRefs(registered.ref, ref)}
+        onChange={handleChange}
+        onKeyDown={(event) => {
+          if (name === 'number') skipSeparator(event);
+          onKeyDown?.(event);
+        }}
+      />
+    );
+  },
+);

@@ -1,0 +1,53 @@
+import { forwardRef, type IframeHTMLAttributes } from 'react';
+import { useMessages } from '../../i18n/useMessages';
+import { useNextActionContext } from './NextActionContext';
+import { nextActionMessages } from './nextActionMessages';
+
+/**
+ * Props of {@link NextActionChallenge}. Other props go to the `<iframe>` (e.g. `sandbox`, `allow`).
+ *
+ * @example
+ * ```tsx
+ * const props: NextActionChallengeProps = { className: 'challenge-frame' };
+ * ```
+ */
+export interface NextActionChallengeProps extends Omit<IframeHTMLAttributes<HTMLIFrameElement>, 'src'> {
+  /** @default "Verify your payment with your bank", translated */
+  title?: string;
+}
+
+/**
+ * The bank's 3-D Secure challenge page in an iframe (from `useCheckout().challengeUrl`); while the page's address is
+ * being fetched, a busy placeholder. When the page posts its result, `<NextAction>` reads the payment again.
+ *
+ * @example
+ * ```tsx
+ * <NextAction>
+ *   {(action) => (action.type === 'three_d_secure' ? <NextActionChallenge className="h-96 w-full" /> : null)}
+ * </NextAction>
+ * ```
+ */
+export const NextActionChallenge = forwardRef<HTMLIFrameElement, NextActionChallengeProps>(function NextActionChallenge(
+  { title, ...rest },
+  ref,
+) {
+  const { challengeUrl } = useNextActionContext('NextActionChallenge');
+  const t = useMessages(nextActionMessages);
+  if (!challengeUrl) {
+    return (
+      <p data-slot="next-action-challenge" data-status="pending" aria-busy="true">
+        {t('nextAction.challenge.loading')}
+      </p>
+    );
+  }
+  return (
+    <iframe
+      ref={ref}
+      src={challengeUrl}
+      title={title ?? t('nextAction.challenge.title')}
+      data-slot="next-action-challenge"
+      data-status="ready"
+      {...rest}
+    />
+  );
+});

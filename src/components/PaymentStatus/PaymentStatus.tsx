@@ -1,0 +1,248 @@
+import { Slot } from '@radix-ui/react-slot';
+import {
+  createContext,
+  forwardRef,
+  useContext,
+  useMemo,
+  useState,
+  type ButtonHTMLAttributes,
+  type HTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import type { Payment, PaymentStatus as PaymentStatusValue } from '../../core';
+import { useMessages } from '../../i18n/useMessages';
+import type { CheckoutStatus } from '../../react/checkoutStore';
+import { useCheckout } from '../../react/useCheckout';
+import { useDeclineMessage, useErrorMessage } from '../errorMessages';
+import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
+import { paymentStatusMessages, type PaymentStatusMessageKey } from './paymentStatusMessages';
+
+/**
+ * A payment's `status` as Yuno reports it (`SUCCEEDED`, `DECLINED`, `PENDING`…). The same name as the component, as one
+ * import gives both: `<PaymentStatus />` and `const status: PaymentStatus = payment.status`.
+ *
+ * @example
+ * ```ts
+ * const status: PaymentStatus = payment.status;
+ * ```
+ */
+export type PaymentStatus = PaymentStatusValue;
+
+/**
+ * State of {@link PaymentStatus}, given to `className` functions and to a render prop.
+ *
+ * @example
+ * ```tsx
+ * <PaymentStatus>{({ status, message }: PaymentStatusState) => <p role="status" data-status={status}>{message}</p>}</PaymentStatus>
+ * ```
+ */
+export interface PaymentStatusState {
+  /** The checkout's status (`useCheckout().status`). */
+  status: CheckoutStatus;
+  /** What the shopper reads, or `null` when there is nothing to say (`idle`). */
+  message: string | null;
+  /** Whether a retry helps: after a decline, a failed payment, or a request that failed but can be sent again. */
+  canRetry: boolean;
+}
+
+interface PaymentStatusContextValue extends PaymentStatusState {
+  retry: () => Promise<void>;
+  isRetrying: boolean;
+}
+
+const PaymentStatusContext = createContext<PaymentStatusContextValue | null>(null);
+PaymentStatusContext.displayName = 'PaymentStatusContext';
+
+function usePaymentStatusContext(part: string): PaymentStatusContextValue {
+  const value = useContext(PaymentStatusContext);
+  if (!value) throw new Error(`<${part}> must be used within <PaymentStatus>`);
+  return value;
+}
+
+const TITLES: Record<CheckoutStatus, PaymentStatusMessageKey | null> = {
+  idle: null,
+  tokenizing: 'paymentStatus.processing',
+  creating_payment: 'paymentStatus.processing',
+  action_required: 'paymentStatus.actionRequired',
+  processing: 'paymentStatus.waiting',
+  succeeded: 'paymentStatus.succeeded',
+  declined: 'paymentStatus.declined',
+  failed: 'paymentStatus.failed',
+  error: 'paymentStatus.error',
+};
+
+/** Why a payment ended badly: the decline's response code, else the last transaction's, else the status (EXPIRED…). */
+function failureCode(declineReason: string | null, payment: Payment | null): string | null {
+  return declineReason ?? payment?.transactions?.at(-1)?.response_code ?? payment?.status ?? null;
+}
+
+/**
+ * Props of {@link PaymentStatus}. Other props go to its `<div>`.
+ *
+ * @example
+ * ```tsx
+ * const props: PaymentStatusProps = { className: ({ status }) => `status status-${status}` };
+ * ```
+ */
+export interface PaymentStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'children'> {
+  className?: ClassNameProp<PaymentStatusState>;
+  /** Called once a retry has put the checkout back to choosing and paying (e.g. to move focus to the form). */
+  onRetry?: () => void;
+  /** Custom content, or a function of the state. @default the message and, when it helps, a retry button */
+  children?: ReactNode | ((state: PaymentStatusState) => ReactNode);
+}
+
+/**
+ * Where the payment stands, in words the shopper understands, announced politely as it changes (`role="status"`):
+ * processing, a step to take, approved, declined with the reason, failed, or a request that failed with how to
+ * recover; after a decline or failure a "Try again" button starts over on a fresh checkout session. Keep it mounted so
+ * that screen readers hear each change. Exposes `data-status` (the checkout status).
+ *
+ * @example
+ * ```tsx
+ * <PaymentStatus onRetry={() => formRef.current?.focus()} />
+ * ```
+ */
+export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(function PaymentStatus(
+  { className, onRetry, children, ...rest },
+  ref,
+) {
+  const t = useMessages(paymentStatusMessages);
+  const checkout = useCheckout();
+  const { status, recovery, retry: retryCheckout } = checkout;
+  const [retryError, setRetryError] = useState<unknown>(null);
+  const [isRetrying, setRetrying] = useState(false);
+  const reason = useDeclineMessage(failureCode(checkout.declineReason, checkout.payment));
+  const errorText = useErrorMessage(retryError ?? checkout.error);
+  const title = TITLES[status];
+  let message = title ? t(title) : null;
+  if (status === 'declined' || status === 'failed') message = `${message} ${reason}`;
+  if (status === 'error' && errorText) message = `${message} ${errorText}`;
+  if (retryError && errorText) message = errorText;
+  const canRetry = status === 'declined' || status === 'failed' || (status === 'error' && recovery !== 'unavailable');
+
+  const context = useMemo<PaymentStatusContextValue>(
+    () => ({
+      status,
+      message,
+      canRetry,
+      isRetrying,
+      retry: async () => {
+        setRetrying(true);
+        setRetryError(null);
+        try {
+          await retryCheckout();
+          onRetry?.();
+        } catch (error) {
+          setRetryError(error);
+        } finally {
+          setRetrying(false);
+        }
+      },
+    }),
+    [status, message, canRetry, isRetrying, retryCheckout, onRetry],
+  );
+  const state: PaymentStatusState = { status, message, canRetry };
+  return (
+    <div
+      ref={ref}
+      data-slot="payment-status"
+      data-status={status}
+      className={resolveClassName(className, state)}
+      {...rest}
+    >
+      <PaymentStatusContext.Provider value={context}>
+        {typeof children === 'function'
+          ? children(state)
+          : (children ?? (
+              <>
+                <PaymentStatusMessage />
+                {canRetry && <PaymentStatusRetry />}
+              </>
+            ))}
+      </PaymentStatusContext.Provider>
+    </div>
+  );
+});
+
+/**
+ * Props of {@link PaymentStatusMessage}. Other props go to the `<p role="status">`.
+ *
+ * @example
+ * ```tsx
+ * const props: PaymentStatusMessageProps = { className: 'status-text' };
+ * ```
+ */
+export type PaymentStatusMessageProps = HTMLAttributes<HTMLParagraphElement>;
+
+/**
+ * The live region with the status text; always rendered (empty while idle) so that every change is announced.
+ *
+ * @example
+ * ```tsx
+ * <PaymentStatus>
+ *   <PaymentStatusMessage />
+ * </PaymentStatus>
+ * ```
+ */
+export const PaymentStatusMessage = forwardRef<HTMLParagraphElement, PaymentStatusMessageProps>(
+  function PaymentStatusMessage({ children, ...rest }, ref) {
+    const { message, status } = usePaymentStatusContext('PaymentStatusMessage');
+    return (
+      <p ref={ref} role="status" data-slot="payment-status-message" data-status={status} {...rest}>
+        {children ?? message}
+      </p>
+    );
+  },
+);
+
+/**
+ * Props of {@link PaymentStatusRetry}. Other props go to the `<button>` (or your element with `asChild`).
+ *
+ * @example
+ * ```tsx
+ * const props: PaymentStatusRetryProps = { asChild: true, children: <MyButton /> };
+ * ```
+ */
+export interface PaymentStatusRetryProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  asChild?: boolean;
+}
+
+/**
+ * "Try again": after a decline or a failed payment, a fresh checkout session; after a failed request, back to paying
+ * with the same attempt. Renders nothing when a retry cannot help. Exposes `data-pending` while it runs.
+ *
+ * @example
+ * ```tsx
+ * <PaymentStatus>
+ *   <PaymentStatusMessage />
+ *   <PaymentStatusRetry>Use another card</PaymentStatusRetry>
+ * </PaymentStatus>
+ * ```
+ */
+export const PaymentStatusRetry = forwardRef<HTMLButtonElement, PaymentStatusRetryProps>(function PaymentStatusRetry(
+  { asChild = false, children, onClick, ...rest },
+  ref,
+) {
+  const { canRetry, retry, isRetrying } = usePaymentStatusContext('PaymentStatusRetry');
+  const t = useMessages(paymentStatusMessages);
+  if (!canRetry) return null;
+  const Component = asChild ? Slot : 'button';
+  return (
+    <Component
+      ref={ref}
+      type={asChild ? undefined : 'button'}
+      data-slot="payment-status-retry"
+      data-pending={dataFlag(isRetrying)}
+      aria-disabled={isRetrying || undefined}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        onClick?.(event);
+        if (!event.defaultPrevented && !isRetrying) void retry();
+      }}
+      {...rest}
+    >
+      {children ?? t('paymentStatus.retry')}
+    </Component>
+  );
+});
