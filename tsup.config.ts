@@ -69,7 +69,7 @@ export default defineConfig((options): Options[] => {
     {
       ...shared,
       name: 'sandbox',
-      entry: { sandbox: 'src/sandbox.ts' },
+      entry: { sandbox: 'src/sandbox.ts', 'sandbox-msw': 'src/sandbox-msw.ts' },
       format: ['esm', 'cjs'],
       dts: true,
       platform: 'node',

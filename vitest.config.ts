@@ -1,20 +1,66 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
+/** Debian's Chromium: no test tool downloads a browser of its own. Override with CHROMIUM_PATH. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export default defineConfig({
   resolve: {
     alias: [
       { find: /^yuno-react\/server$/, replacement: src('server.ts') },
+      { find: /^yuno-react\/sandbox\/msw$/, replacement: src('sandbox-msw.ts') },
       { find: /^yuno-react\/sandbox$/, replacement: src('sandbox.ts') },
       { find: /^yuno-react$/, replacement: src('index.ts') },
     ],
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    environment: 'node',
-    testTimeout: 15_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          environment: 'node',
+          testTimeout: 15_000,
+        },
+      },
+      {
+        // Every story of the catalogue (stories/**) as a test in Chromium: it renders, its play function passes, and
+        // axe finds no violation (a11y.test = 'error' in .storybook/preview.tsx).
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          isolate: false,
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromium, args: chromiumArgs },
+              // The copy buttons of the PIX and voucher stories write to the clipboard, as a shopper's click would.
+              contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });

@@ -23,8 +23,6 @@ export {
 } from './sandbox/constants';
 export { SANDBOX_TEST_CARDS } from './sandbox/testCards';
 export type { SandboxTestCard, SandboxThreeDSecureBehaviour } from './sandbox/testCards';
-export { createSandboxMswHandlers } from './sandbox/createSandboxMswHandlers';
-export type { SandboxMswHandlersOptions } from './sandbox/createSandboxMswHandlers';
 export { startYunoSandboxServer } from './sandbox/startYunoSandboxServer';
 export type { StartYunoSandboxServerOptions, YunoSandboxServer } from './sandbox/startYunoSandboxServer';
 export { createSandboxWebSdk } from './sandbox/createSandboxWebSdk';

@@ -26,7 +26,8 @@ export interface SandboxMswHandlersOptions {
  * @example
  * ```ts
  * import { setupServer } from 'msw/node';
- * import { createYunoSandbox, createSandboxMswHandlers } from 'yuno-react/sandbox';
+ * import { createYunoSandbox } from 'yuno-react/sandbox';
+ * import { createSandboxMswHandlers } from 'yuno-react/sandbox/msw';
  *
  * const sandbox = createYunoSandbox();
  * const server = setupServer(...createSandboxMswHandlers(sandbox));

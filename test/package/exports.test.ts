@@ -209,7 +209,6 @@ describe('public API', () => {
         "SANDBOX_THREE_DS_OTPS",
         "SANDBOX_VOUCHER_TTL_MS",
         "SANDBOX_WEBHOOK_RETRY_DELAYS_MS",
-        "createSandboxMswHandlers",
         "createSandboxWebSdk",
         "createYunoSandbox",
         "startYunoSandboxServer",
@@ -284,5 +283,30 @@ describe("the browser entry's import graph", () => {
       ({ specifier }) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!),
     );
     expect(builtins).toEqual([]);
+  });
+});
+
+describe("the other entries' import graphs", () => {
+  it('keep msw, an optional peer dependency, out of yuno-react/sandbox and yuno-react/server', () => {
+    for (const entry of ['src/sandbox.ts', 'src/server.ts']) {
+      const graph = importGraph(join(root, entry));
+      expect(graph.unresolved, entry).toEqual([]);
+      expect(
+        graph.external.filter(({ specifier }) => specifier === 'msw' || specifier.startsWith('msw/')),
+        entry,
+      ).toEqual([]);
+    }
+    const msw = importGraph(join(root, 'src/sandbox-msw.ts'));
+    expect(msw.external.some(({ specifier }) => specifier === 'msw')).toBe(true);
+  });
+
+  it('load no node: module at the top of yuno-react/sandbox (it runs in browsers under MSW)', () => {
+    const graph = importGraph(join(root, 'src/sandbox.ts'));
+    // `import type` is fine: it is erased; startYunoSandboxServer loads node:http when it starts.
+    const sources = graph.files
+      .filter((file) => /\.(ts|tsx)$/.test(file))
+      .map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+    const valueImports = sources.filter(([, text]) => /^import\s+(?!type\b)[^;]*from\s+'node:/m.test(text));
+    expect(valueImports.map(([file]) => file)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSandboxMswHandlers, createYunoSandbox } from 'yuno-react/sandbox';
+import { createYunoSandbox } from 'yuno-react/sandbox';
+import { createSandboxMswHandlers } from 'yuno-react/sandbox/msw';
 
 const sandbox = createYunoSandbox();
 const server = setupServer(...createSandboxMswHandlers(sandbox));
