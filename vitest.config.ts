@@ -47,6 +47,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
           name: 'storybook',
+          // One page for every story file: each story builds its own stack anyway, and loading the preview (React, the
+          // sandbox, MSW's worker) once instead of once per file halves the run.
           isolate: false,
           testTimeout: 20_000,
           browser: {

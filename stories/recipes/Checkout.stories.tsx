@@ -1,0 +1,152 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  cardFormMessages,
+  declineMessages,
+  nextActionMessages,
+  payButtonMessages,
+  paymentStatusMessages,
+} from 'yuno-react';
+import { messagesOf } from '../support/messages';
+import { fillCard } from '../support/play';
+import { stackOf, type YunoStoryParameters } from '../support/storyStack';
+import { CheckoutPage } from './CheckoutPage';
+
+const card = messagesOf(cardFormMessages);
+const decline = messagesOf(declineMessages);
+const next = messagesOf(nextActionMessages);
+const button = messagesOf(payButtonMessages);
+const status = messagesOf(paymentStatusMessages);
+
+/** The issuer's 3DS challenge page in the checkout's iframe (a same-origin blob: copy of the sandbox's page). */
+async function challengePage(canvasElement: HTMLElement) {
+  const frame = await within(canvasElement).findByTitle(next('nextAction.challenge.title'));
+  const body = await waitFor(() => {
+    const doc = (frame as HTMLIFrameElement).contentDocument;
+    if (!doc?.querySelector('input[name="otp"]')) throw new Error('The challenge page has not loaded yet');
+    return doc.body;
+  });
+  return within(body);
+}
+
+/** Types the code into the bank's page and submits it, as the shopper would. */
+async function answerChallenge(canvasElement: HTMLElement, code: string) {
+  const bank = await challengePage(canvasElement);
+  await userEvent.type(bank.getByLabelText('Verification code'), code);
+  // The frame is removed as soon as the payment is final, and the blur that a removal causes would reach user-event's
+  // listeners in a document that no longer has a window. So the form is submitted and focus taken out of the frame in
+  // one go, while its document is still attached.
+  bank.getByRole('button', { name: 'Verify payment' }).click();
+  const page = canvasElement.ownerDocument;
+  if (page.activeElement instanceof HTMLIFrameElement) page.activeElement.blur();
+}
+
+/** Pays a test card through the checkout, as the shopper would. */
+async function payWithCard(canvasElement: HTMLElement, number: string) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('radio', { name: 'Card' }));
+  await fillCard(canvas, number);
+  await userEvent.click(canvas.getByRole('button', { name: card('cardForm.submit.pay') }));
+}
+
+/**
+ * The whole checkout, run by each story's play function against the sandbox: choose a method, pay, take the next step
+ * the payment needs, and see the outcome.
+ */
+const meta = {
+  title: 'Recipes/Checkout',
+  component: CheckoutPage,
+  args: { summary: 'Two coffees', total: 'US$25.00' },
+  parameters: { yuno: { country: 'US', currency: 'USD', amount: 25 } satisfies YunoStoryParameters },
+} satisfies Meta<typeof CheckoutPage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Visa 4507 9900 0000 0002: approved. */
+export const ApprovedPayment: Story = {
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4507990000000002');
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+    await expect(await canvas.findByText(/^Order confirmed\./)).toBeVisible();
+    await expect(
+      stackOf(context)
+        .sandbox.listPayments()
+        .map((p) => p.status),
+    ).toEqual(['SUCCEEDED']);
+  },
+};
+
+/** Insufficient funds: the shopper reads why, tries again with another card, and pays. */
+export const DeclinedThenRetry: Story = {
+  name: 'Declined, then a retry',
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4507990000000010');
+    const declined = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
+    await expect(declined).toHaveTextContent(
+      `${status('paymentStatus.declined')} ${decline('decline.INSUFFICIENT_FUNDS')}`,
+    );
+
+    await userEvent.click(canvas.getByRole('button', { name: status('paymentStatus.retry') }));
+    await payWithCard(context.canvasElement, '4507990000000002');
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+
+    const { sandbox } = stackOf(context);
+    await expect(sandbox.listPayments().map((p) => p.status)).toEqual(['DECLINED', 'SUCCEEDED']);
+    // One payment per checkout session: the retry ran on a fresh one.
+    await expect(new Set(sandbox.listPayments().map((p) => p.checkout?.session)).size).toBe(2);
+  },
+};
+
+/** 3-D Secure challenge, passed with the code 1234 typed into the bank's page. */
+export const ThreeDSecurePassed: Story = {
+  name: '3DS challenge passed (1234)',
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4916994064252017');
+    await answerChallenge(context.canvasElement, '1234');
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+    await expect(stackOf(context).sandbox.listPayments()[0]).toMatchObject({ status: 'SUCCEEDED' });
+  },
+};
+
+/** 3-D Secure challenge, failed with the code 1111: declined, with a reason and a retry. */
+export const ThreeDSecureFailed: Story = {
+  name: '3DS challenge failed (1111)',
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4916994064252017');
+    await answerChallenge(context.canvasElement, '1111');
+    const declined = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
+    await expect(declined).toHaveTextContent(decline('decline.AUTHENTICATION_FAILED_THREE_D_SECURE'));
+    await expect(canvas.getByRole('button', { name: status('paymentStatus.retry') })).toBeVisible();
+    const [payment] = stackOf(context).sandbox.listPayments();
+    await expect(payment?.status).toBe('DECLINED');
+    await expect(payment?.transactions?.at(-1)?.response_code).toBe('AUTHENTICATION_FAILED_THREE_D_SECURE');
+  },
+};
+
+/** PIX: the shopper gets the QR code; the payment succeeds once the bank (the sandbox) settles it. */
+export const PixSettled: Story = {
+  name: 'PIX, settled by the bank',
+  args: { summary: 'Dois cafés', total: 'R$ 120,00' },
+  parameters: { yuno: { country: 'BR', currency: 'BRL', amount: 120 } satisfies YunoStoryParameters },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await userEvent.click(await canvas.findByRole('radio', { name: 'PIX' }));
+    await userEvent.click(await canvas.findByRole('button', { name: button('payButton.payWith', { method: 'PIX' }) }));
+    await expect(
+      await canvas.findByRole('img', { name: next('nextAction.qr.image', { method: 'PIX' }) }),
+    ).toBeVisible();
+
+    const { sandbox } = stackOf(context);
+    const [payment] = sandbox.listPayments();
+    await expect(payment?.status).toBe('READY_TO_PAY');
+    await sandbox.settlePayment(payment!.id, 'SUCCEEDED');
+
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+    await expect(sandbox.getPayment(payment!.id)?.status).toBe('SUCCEEDED');
+  },
+};

@@ -1,0 +1,222 @@
+import { QueryClient } from '@tanstack/react-query';
+import { http, type HttpHandler } from 'msw';
+import {
+  type CheckoutStart,
+  createYunoBrowserClient,
+  createYunoSdkTokenizer,
+  type YunoBrowserClient,
+  type YunoLanguage,
+  type YunoProviderProps,
+  type YunoTokenizer,
+} from 'yuno-react';
+import { createSandboxMswHandlers } from 'yuno-react/sandbox/msw';
+import {
+  createSandboxWebSdk,
+  createYunoSandbox,
+  type SandboxFault,
+  type SandboxPaymentMethodConfig,
+  type YunoSandbox,
+} from 'yuno-react/sandbox';
+import {
+  createYunoCheckout,
+  createYunoRouteHandlers,
+  createYunoServerClient,
+  type ResolvedCheckout,
+  type YunoServerClient,
+} from 'yuno-react/server';
+
+/**
+ * What a story's checkout looks like, as `parameters.yuno`. Every story gets its own sandbox, merchant server and
+ * checkout session built from these; nothing is answered by hand.
+ *
+ * @example
+ * ```ts
+ * export const SavedCards: Story = {
+ *   parameters: { yuno: { country: 'BR', currency: 'BRL', savedCards: ['4507990000000002'] } },
+ * };
+ * ```
+ */
+export interface YunoStoryParameters {
+  /** ISO 3166-1 alpha-2 country of the order. @default 'US' */
+  country?: string;
+  /** @default 'USD' */
+  currency?: string;
+  /** In major units. @default 25 */
+  amount?: number;
+  /** Language of the provider. @default 'en' */
+  language?: YunoLanguage;
+  /** Overrides of visible strings, as the provider's `messages`. */
+  messages?: YunoProviderProps['messages'];
+  /** The shopper as a Yuno customer (enrollment, saved cards). Implied by `savedCards`. @default false */
+  customer?: boolean;
+  /** Card numbers the shopper saved before this checkout (enrolled in the sandbox, listed first). */
+  savedCards?: string[];
+  /** Faults the sandbox injects into Yuno's API from the start, e.g. a 500 on the payment methods. */
+  faults?: SandboxFault[];
+  /** Replaces the sandbox's catalogue of payment methods (`[]` for none). */
+  paymentMethods?: SandboxPaymentMethodConfig[];
+  /** Time limit of the merchant server's calls to Yuno, in ms. @default 10000 */
+  serverTimeoutMs?: number;
+}
+
+/** One story's whole checkout stack: Yuno (the sandbox), the merchant's server, and the page's client and tokenizer. */
+export interface YunoStoryStack {
+  /** Unique in the page: the path of this story's merchant routes and the host of its sandbox. */
+  id: string;
+  sandbox: YunoSandbox;
+  /** The merchant server's Yuno client. It runs in the page here (`allowBrowser`), with the sandbox's keys only. */
+  yuno: YunoServerClient;
+  order: ResolvedCheckout;
+  start: CheckoutStart;
+  /** The page's client of the merchant routes, which MSW answers at `/api/yuno/{id}/*`. */
+  client: YunoBrowserClient;
+  /** Yuno's Web SDK tokenizer, on the sandbox's stand-in for the SDK. */
+  tokenizer: YunoTokenizer;
+  queryClient: QueryClient;
+  /** MSW handlers: the merchant routes and the sandbox's origin. */
+  handlers: HttpHandler[];
+  parameters: YunoStoryParameters;
+  /** Props for `<YunoProvider>`. */
+  providerProps: Omit<YunoProviderProps, 'children'>;
+}
+
+let stackCount = 0;
+
+/**
+ * Builds a story's stack: a fresh sandbox (its faults, catalogue and the shopper's saved cards in place), the merchant
+ * server on it (`createYunoServerClient` + `createYunoRouteHandlers`), a checkout session for the order, and the page's
+ * browser client and SDK tokenizer, whose requests MSW serves from `handlers`.
+ */
+export async function createStoryStack(parameters: YunoStoryParameters = {}): Promise<YunoStoryStack> {
+  stackCount += 1;
+  const id = `story-${stackCount}-${Math.random().toString(36).slice(2, 8)}`;
+  const catalogue = parameters.paymentMethods;
+  // Each stack has its own Yuno origin, so several stories on one docs page never share a sandbox.
+  const sandbox = createYunoSandbox({
+    baseUrl: `https://${id}.sandbox.yuno.test`,
+    ...(catalogue ? { paymentMethods: () => catalogue } : {}),
+  });
+  const yuno = createYunoServerClient({
+    ...sandbox.credentials,
+    baseUrl: sandbox.baseUrl,
+    fetch: sandbox.fetch,
+    allowBrowser: true,
+    retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
+    timeoutMs: parameters.serverTimeoutMs ?? 10_000,
+  });
+
+  const country = parameters.country ?? 'US';
+  const withCustomer = parameters.customer === true || (parameters.savedCards?.length ?? 0) > 0;
+  const order: ResolvedCheckout = {
+    merchantOrderId: `order-${id}`,
+    description: 'Two coffees',
+    country,
+    amount: { currency: parameters.currency ?? 'USD', value: parameters.amount ?? 25 },
+    ...(withCustomer
+      ? {
+          customer: {
+            merchant_customer_id: `shopper-${id}`,
+            email: 'ada@example.com',
+            first_name: 'Ada',
+            last_name: 'Lovelace',
+            country,
+          },
+        }
+      : {}),
+  };
+  if (order.customer && parameters.savedCards?.length) {
+    const customer = await yuno.customers.create(order.customer);
+    await saveCards(sandbox, yuno, customer.id, country, parameters.savedCards);
+  }
+  const start = await createYunoCheckout({ client: yuno, checkout: order });
+  for (const fault of parameters.faults ?? []) sandbox.faults.inject(fault);
+
+  const basePath = `/api/yuno/${id}`;
+  const routes = createYunoRouteHandlers({ client: yuno, resolveCheckout: () => order, basePath });
+  const handlers: HttpHandler[] = [
+    http.all(`${basePath}/*`, ({ request }) => routes.fetch(request)),
+    ...createSandboxMswHandlers(sandbox),
+  ];
+  const client = createYunoBrowserClient({
+    baseUrl: basePath,
+    retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
+    timeoutMs: (parameters.serverTimeoutMs ?? 10_000) + 5_000,
+  });
+  // The page's SDK calls go over the network (MSW) to the sandbox's origin; its 3DS page is a blob: copy, because a
+  // frame's navigation never reaches a service worker's mocks.
+  const loadSdk = async () => createSandboxWebSdk({ baseUrl: sandbox.baseUrl, challengePage: 'blob' });
+  const tokenizer = createYunoSdkTokenizer({ publicApiKey: sandbox.credentials.publicApiKey, loadSdk });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retryDelay: 10 } } });
+
+  return {
+    id,
+    sandbox,
+    yuno,
+    order,
+    start,
+    client,
+    tokenizer,
+    queryClient,
+    handlers,
+    parameters,
+    providerProps: {
+      checkoutSession: start.checkoutSession,
+      countryCode: start.countryCode,
+      client,
+      tokenizer,
+      queryClient,
+      language: parameters.language ?? 'en',
+      ...(parameters.messages ? { messages: parameters.messages } : {}),
+      pollInterval: () => 250,
+    },
+  };
+}
+
+/** Enrolls cards for a customer the way a shopper's earlier visit would have: customer session → Web SDK enrollment. */
+async function saveCards(
+  sandbox: YunoSandbox,
+  yuno: YunoServerClient,
+  customerId: string,
+  country: string,
+  numbers: readonly string[],
+): Promise<void> {
+  const sdk = await createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch }).initialize(
+    sandbox.credentials.publicApiKey,
+  );
+  for (const number of numbers) {
+    const { customer_session } = await yuno.customerSessions.create({ customer_id: customerId, country });
+    const enroller = await sdk.apiClientEnroll({ customer_session, country_code: country });
+    await enroller.continueEnrollment({
+      customer_session,
+      payment_method: {
+        type: 'CARD',
+        card: {
+          detail: {
+            number,
+            expiration_month: 11,
+            expiration_year: 30,
+            security_code: /^3[47]/.test(number) ? '1234' : '123',
+            holder_name: 'Ada Lovelace',
+          },
+        },
+      },
+    });
+  }
+}
+
+/**
+ * The stack a story's loader built, from the story context (`play`, `render`, decorators).
+ *
+ * @example
+ * ```ts
+ * play: async (context) => {
+ *   const { sandbox } = stackOf(context);
+ *   await sandbox.settlePayment(sandbox.listPayments()[0]!.id, 'SUCCEEDED');
+ * };
+ * ```
+ */
+export function stackOf(context: { loaded: Record<string, unknown> }): YunoStoryStack {
+  const stack = context.loaded.yuno as YunoStoryStack | undefined;
+  if (!stack) throw new Error('stackOf: no Yuno stack in this story context (.storybook/preview.tsx builds one)');
+  return stack;
+}
