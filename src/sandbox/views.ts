@@ -259,8 +259,8 @@ export function enrollmentView(
   };
 }
 
-/** `POST /v1/customers/{id}/payment-methods/{pm}/unenroll`. */
-export function unenrollView(vaulted: VaultedCardRecord, info: CardInfo, accountId: string): Json {
+/** The fields every view of a vaulted card's payment method shares. */
+function vaultedMethodFields(vaulted: VaultedCardRecord, info: CardInfo, accountId: string): Json {
   const name = vaultedCardName(info);
   return {
     id: vaulted.id,
@@ -271,6 +271,13 @@ export function unenrollView(vaulted: VaultedCardRecord, info: CardInfo, account
     category: 'CARD',
     country: vaulted.country,
     status: vaulted.status,
+  };
+}
+
+/** `POST /v1/customers/{id}/payment-methods/{pm}/unenroll`. */
+export function unenrollView(vaulted: VaultedCardRecord, info: CardInfo, accountId: string): Json {
+  return {
+    ...vaultedMethodFields(vaulted, info, accountId),
     created_at: isoTime(vaulted.createdAt),
     updated_at: isoTime(vaulted.updatedAt),
     enrollment: { session: '', sdk_required_action: true },
@@ -282,16 +289,8 @@ export function unenrollView(vaulted: VaultedCardRecord, info: CardInfo, account
 
 /** `data.payment_method` of an `enrollment.*` webhook. */
 export function enrollmentWebhookView(vaulted: VaultedCardRecord, info: CardInfo, accountId: string): Json {
-  const name = vaultedCardName(info);
   return {
-    id: vaulted.id,
-    account_id: accountId,
-    name,
-    description: name,
-    type: 'CARD',
-    category: 'CARD',
-    country: vaulted.country,
-    status: vaulted.status,
+    ...vaultedMethodFields(vaulted, info, accountId),
     customer_id: vaulted.customerId,
     vaulted_token: vaulted.vaultedToken,
     created_at: isoTime(vaulted.createdAt),
