@@ -72,7 +72,7 @@ export interface CardFormRenderProps extends CardFormState {
  *
  * @example
  * ```tsx
- * const props: CardFormProps = { mode: 'pay', allowSaveCard: true, onSuccess: (payment) => console.info(payment) };
+ * const props: CardFormProps = { mode: 'pay', allowSaveCard: true, onSuccess: (payment) => showReceipt(payment.id) };
  * ```
  */
 export interface CardFormProps extends Omit<
@@ -158,7 +158,7 @@ const CardFormDefaultContent = memo(function CardFormDefaultContent(props: { fie
  * @example
  * ```tsx
  * <YunoProvider checkoutSession={session} countryCode="BR" publicApiKey={key}>
- *   <CardForm allowSaveCard onSuccess={(payment) => console.info(payment)} />
+ *   <CardForm allowSaveCard onSuccess={(payment) => router.push(`/orders/${payment.merchant_order_id}`)} />
  * </YunoProvider>
  * ```
  */

@@ -55,7 +55,7 @@ const SETTLING = new Set(['action_required', 'processing', 'succeeded']);
  * @example
  * ```tsx
  * <PaymentMethodList defaultValue="PIX" />
- * <PayButton onSuccess={(payment) => console.info(payment.status)} />
+ * <PayButton onSuccess={(payment) => setStatus(payment.status)} />
  * ```
  */
 export const PayButton = forwardRef<HTMLButtonElement, PayButtonProps>(function PayButton(
