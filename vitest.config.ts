@@ -2,22 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS as chromiumArgs, CHROMIUM_PATH as chromium } from './scripts/chromium.mjs';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
-
-/** Debian's Chromium: no test tool downloads a browser of its own. Override with CHROMIUM_PATH. */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export default defineConfig({
   resolve: {

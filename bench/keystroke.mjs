@@ -9,19 +9,9 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { benchDir, distDir, ensureCacheDir, rootDir } from './lib/paths.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const CARD_NUMBER = '4507990000000002';
 /** As Lighthouse's mobile profile: a 4× slower CPU, closer to the phones most shoppers pay with. */
 export const CPU_THROTTLING = 4;

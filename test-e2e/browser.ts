@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 /** Debian's Chromium (no test tool downloads a browser of its own here), installed when missing. */
 export function chromiumPath(): string {
@@ -24,16 +25,6 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

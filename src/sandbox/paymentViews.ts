@@ -70,23 +70,10 @@ const checkoutView = (p: PaymentRecord) => ({
 /** `POST /v1/payments`: `transactions` is the latest transaction as one object. */
 export function paymentCreateView(payment: PaymentRecord): Json {
   const latest = lastTransaction(payment);
+  const summary = paymentSummaryView(payment);
   return {
-    id: payment.id,
-    account_id: payment.accountId,
-    description: payment.description,
-    country: payment.country,
-    status: payment.status,
-    sub_status: payment.subStatus,
-    merchant_order_id: payment.merchantOrderId,
-    created_at: isoTime(payment.createdAt),
-    updated_at: isoTime(payment.updatedAt),
-    amount: {
-      captured: payment.amount.captured,
-      currency: payment.amount.currency,
-      currency_conversion: null,
-      refunded: payment.amount.refunded,
-      value: payment.amount.value,
-    },
+    ...summary,
+    amount: { ...(summary.amount as Json), currency_conversion: null },
     checkout: checkoutView(payment),
     payment_method: paymentMethodView(payment, 'payment_method_detail'),
     customer_payer: payment.customerPayer,
