@@ -5,7 +5,7 @@ import type { YunoErrorCode } from './schemas/error';
  * - `network`: the request never got an answer (offline, DNS, connection reset).
  * - `timeout`: no answer within the time limit (Yuno allows 60 s per request).
  * - `aborted`: the caller cancelled the request.
- * - `http`: Yuno (or the merchant's route) answered with an error status; `yunoCode` and `messages` say why.
+ * - `http`: Yuno (or the merchant's route) answered with an error status; `code` and `messages` say why.
  * - `invalid_response`: an answer that is not JSON or not the expected shape.
  * - `sdk`: Yuno's Web SDK could not load or refused the request (it speaks HTTP to Yuno on its own).
  */
@@ -30,6 +30,16 @@ export interface YunoErrorIssue {
   message: string;
 }
 
+/** The code of a failure that carries no code of Yuno's: one per kind. */
+const KIND_CODES: Record<YunoErrorKind, string> = {
+  network: 'NETWORK_ERROR',
+  timeout: 'TIMEOUT',
+  aborted: 'ABORTED',
+  http: 'HTTP_ERROR',
+  invalid_response: 'INVALID_RESPONSE',
+  sdk: 'SDK_ERROR',
+};
+
 const RETRYABLE_CODES = new Set<string>(['REQUEST_IN_PROCESS', 'REQUEST_TIMEOUT', 'INTERNAL_ERROR']);
 
 /**
@@ -42,17 +52,23 @@ const RETRYABLE_CODES = new Set<string>(['REQUEST_IN_PROCESS', 'REQUEST_TIMEOUT'
  * try {
  *   await yuno.payments.create(body);
  * } catch (error) {
- *   if (error instanceof YunoError && error.yunoCode === 'CHECKOUT_SESSION_NOT_FOUND') startNewCheckout();
+ *   if (error instanceof YunoError && error.code === 'CHECKOUT_SESSION_NOT_FOUND') startNewCheckout();
  * }
  * ```
  */
 export class YunoError extends Error {
   override readonly name = 'YunoError';
-  /** The kind of failure. Named `code` like Node's errors; see {@link YunoErrorKind}. */
-  readonly code: YunoErrorKind;
-  /** HTTP status when the server answered. */
+  /**
+   * Yuno's own code when Yuno (or the merchant's route) sent one, e.g. `INVALID_CREDENTIALS`,
+   * `CHECKOUT_SESSION_NOT_FOUND`; otherwise one per kind: `NETWORK_ERROR`, `TIMEOUT`, `ABORTED`, `HTTP_ERROR`,
+   * `INVALID_RESPONSE`, `SDK_ERROR`.
+   */
+  readonly code: string;
+  /** The kind of failure; see {@link YunoErrorKind}. */
+  readonly kind: YunoErrorKind;
+  /** HTTP status when the server answered (its own field: `code` never holds it). */
   readonly status: number | undefined;
-  /** Yuno's own code from the error body, e.g. `INVALID_REQUEST`, `CHECKOUT_SESSION_NOT_FOUND`. */
+  /** Yuno's own code from the error body, when there was one (the same as `code` then). */
   readonly yunoCode: YunoErrorCode | undefined;
   /** Yuno's human-readable messages from the error body. */
   readonly messages: readonly string[];
@@ -66,7 +82,8 @@ export class YunoError extends Error {
 
   constructor(init: YunoErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.kind;
+    this.kind = init.kind;
+    this.code = init.yunoCode ?? KIND_CODES[init.kind];
     this.status = init.status;
     this.yunoCode = init.yunoCode;
     this.messages = init.messages ?? [];
@@ -81,9 +98,9 @@ export class YunoError extends Error {
    * faults, timeouts, 5xx, 429 and Yuno's `REQUEST_IN_PROCESS`. Validation errors and declines are not retryable.
    */
   get isRetryable(): boolean {
-    if (this.code === 'network' || this.code === 'timeout') return true;
-    if (this.code === 'invalid_response') return this.status === undefined || this.status >= 500;
-    if (this.code !== 'http' || this.status === undefined) return false;
+    if (this.kind === 'network' || this.kind === 'timeout') return true;
+    if (this.kind === 'invalid_response') return this.status === undefined || this.status >= 500;
+    if (this.kind !== 'http' || this.status === undefined) return false;
     if (this.status >= 500 || this.status === 429 || this.status === 408) return true;
     return this.yunoCode !== undefined && RETRYABLE_CODES.has(this.yunoCode);
   }
@@ -91,7 +108,8 @@ export class YunoError extends Error {
   /** Serialisable form, for logs and for sending an error from a server route to the browser. */
   toJSON(): {
     name: 'YunoError';
-    code: YunoErrorKind;
+    code: string;
+    kind: YunoErrorKind;
     message: string;
     status?: number;
     yunoCode?: string;
@@ -100,6 +118,7 @@ export class YunoError extends Error {
     return {
       name: this.name,
       code: this.code,
+      kind: this.kind,
       message: this.message,
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.yunoCode === undefined ? {} : { yunoCode: this.yunoCode }),
@@ -114,7 +133,7 @@ export class YunoError extends Error {
  *
  * @example
  * ```ts
- * if (isYunoError(error) && error.code === 'timeout') showRetry();
+ * if (isYunoError(error) && error.kind === 'timeout') showRetry();
  * ```
  */
 export function isYunoError(value: unknown): value is YunoError {

@@ -137,7 +137,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         const e = error as YunoError;
         const transient =
-          e.code === 'network' || e.code === 'timeout' || (e.code === 'http' && isTransientStatus(e.status));
+          e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'http' && isTransientStatus(e.status));
         if (!safe || !transient || n >= retries || req.signal?.aborted) throw e;
         const delay = Math.min(maxDelayMs, minDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
         await sleep(delay, req.signal);

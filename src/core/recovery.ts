@@ -36,11 +36,11 @@ const UNAVAILABLE_CODES = new Set([
  */
 export function getErrorRecovery(error: YunoError | unknown): YunoErrorRecovery {
   if (!isYunoError(error)) return 'retry';
-  if (error.code === 'aborted' || error.isRetryable) return 'retry';
+  if (error.kind === 'aborted' || error.isRetryable) return 'retry';
   if (error.yunoCode && NEW_SESSION_CODES.has(error.yunoCode)) return 'new_session';
   if (error.yunoCode && UNAVAILABLE_CODES.has(error.yunoCode)) return 'unavailable';
   if (error.status === 401 || error.status === 403) return 'unavailable';
-  if (error.code === 'invalid_response') return 'retry';
+  if (error.kind === 'invalid_response') return 'retry';
   return 'edit_details';
 }
 

@@ -40,7 +40,7 @@ export function errorResponse(error: RouteError): Response {
  */
 export function upstreamRouteError(error: YunoError): RouteError {
   const status = error.status;
-  switch (error.code) {
+  switch (error.kind) {
     case 'http':
       if (status !== undefined && status >= 400 && status < 500) {
         return new RouteError(

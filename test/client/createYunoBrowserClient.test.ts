@@ -268,7 +268,7 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
     await yuno.createPayment({ checkoutSession, oneTimeToken: first }, key());
     const error = await failure(yuno.createPayment({ checkoutSession, oneTimeToken: second }, key()));
     expect(error).toMatchObject({
-      code: 'http',
+      kind: 'http',
       status: 400,
       yunoCode: 'CHECKOUT_SESSION_NOT_FOUND',
       messages: ['The checkout session was already used'],
@@ -476,7 +476,7 @@ describe('failures between the merchant server and Yuno are retryable YunoErrors
     const error = await failure(
       yuno.createPayment({ checkoutSession, oneTimeToken: await sdkToken(sandbox, checkoutSession) }, key()),
     );
-    expect(error).toMatchObject({ code: 'http', status: 502, yunoCode: 'UPSTREAM_ERROR', isRetryable: true });
+    expect(error).toMatchObject({ kind: 'http', status: 502, yunoCode: 'UPSTREAM_ERROR', isRetryable: true });
     expect(sandbox.listPayments()).toEqual([]);
   });
 
@@ -533,6 +533,6 @@ describe('failures between the merchant server and Yuno are retryable YunoErrors
         new Response('{"checkoutSession":', { status: 201, headers: { 'content-type': 'application/json' } }),
     });
     const error = await failure(yuno.startCheckout());
-    expect(error).toMatchObject({ code: 'invalid_response', status: 201 });
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 201 });
   });
 });

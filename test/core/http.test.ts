@@ -79,7 +79,7 @@ describe('createHttpClient', () => {
     const unkeyed = scripted([() => json(502, {}), () => json(201, { id: 'p' })]);
     const http2 = createHttpClient({ baseUrl: 'https://yuno.test', fetch: unkeyed.fetch, retry: fast });
     const error = await failure(http2.request({ method: 'POST', path: '/v1/customers', body: {}, schema: Thing }));
-    expect(error.code).toBe('http');
+    expect(error.kind).toBe('http');
     expect(error.status).toBe(502);
     expect(unkeyed.calls).toHaveLength(1);
   });
@@ -91,7 +91,7 @@ describe('createHttpClient', () => {
     expect(upstream.calls).toHaveLength(1);
     expect(error).toBeInstanceOf(YunoError);
     expect(error).toMatchObject({
-      code: 'http',
+      kind: 'http',
       status: 400,
       yunoCode: 'CHECKOUT_SESSION_NOT_FOUND',
       messages: ['Not found'],
@@ -105,7 +105,7 @@ describe('createHttpClient', () => {
     const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: upstream.fetch, retry: fast });
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
     expect(upstream.calls).toHaveLength(3);
-    expect(error).toMatchObject({ code: 'http', status: 500, yunoCode: 'INTERNAL_ERROR' });
+    expect(error).toMatchObject({ kind: 'http', status: 500, yunoCode: 'INTERNAL_ERROR' });
     expect(error.isRetryable).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('createHttpClient', () => {
     const upstream = scripted([hang]);
     const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: upstream.fetch, timeoutMs: 20, retry: false });
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
     expect(error.isRetryable).toBe(true);
   });
 
@@ -125,7 +125,7 @@ describe('createHttpClient', () => {
     const deaf = scripted([() => new Promise<Response>(() => undefined)]);
     const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: deaf.fetch, timeoutMs: 20, retry: false });
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
   });
 
   it('stops at once when the caller aborts, without retrying', async () => {
@@ -139,7 +139,7 @@ describe('createHttpClient', () => {
     const pending = http.request({ method: 'GET', path: '/v1/x', schema: Thing, signal: controller.signal });
     controller.abort();
     const error = await failure(pending);
-    expect(error.code).toBe('aborted');
+    expect(error.kind).toBe('aborted');
     expect(upstream.calls).toHaveLength(1);
   });
 
@@ -147,12 +147,12 @@ describe('createHttpClient', () => {
     const notJson = scripted([() => new Response('{"id": "4507990000000002', { status: 200 })]);
     const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: notJson.fetch, retry: false });
     const e1 = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
-    expect(e1.code).toBe('invalid_response');
+    expect(e1.kind).toBe('invalid_response');
 
     const wrongShape = scripted([() => json(200, { id: 4507990000000002 })]);
     const http2 = createHttpClient({ baseUrl: 'https://yuno.test', fetch: wrongShape.fetch, retry: false });
     const e2 = await failure(http2.request({ method: 'GET', path: '/v1/x', schema: Thing }));
-    expect(e2.code).toBe('invalid_response');
+    expect(e2.kind).toBe('invalid_response');
     expect(e2.issues).toEqual([{ path: 'id', message: expect.any(String) }]);
     expect(JSON.stringify(e2) + e2.message).not.toContain('4507990000000002');
   });
@@ -171,7 +171,7 @@ describe('createHttpClient', () => {
     const upstream = scripted([() => Promise.reject(new TypeError('Failed to fetch'))]);
     const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: upstream.fetch, retry: false });
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
-    expect(error.code).toBe('network');
-    expect(error.toJSON()).toMatchObject({ name: 'YunoError', code: 'network' });
+    expect(error.kind).toBe('network');
+    expect(error.toJSON()).toMatchObject({ name: 'YunoError', kind: 'network' });
   });
 });

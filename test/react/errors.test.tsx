@@ -160,7 +160,7 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
       match: { method: 'POST', path: '/v1/payments' },
     });
     const error = await payAndFail(result);
-    expect(error).toMatchObject({ code: 'http', status: 502 });
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
     expect(error.isRetryable).toBe(true);
     expect(result.current.checkout.recovery).toBe('retry');
     const key = h.sandbox.listPayments().length;
@@ -183,7 +183,7 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
       match: { method: 'GET', path: /\/v1\/checkout\/sessions\/[^/]+$/ },
     });
     const error = await payAndFail(result);
-    expect(error).toMatchObject({ code: 'http', status: 504, yunoCode: 'REQUEST_TIMEOUT' });
+    expect(error).toMatchObject({ kind: 'http', status: 504, yunoCode: 'REQUEST_TIMEOUT' });
     expect(result.current.checkout.recovery).toBe('retry');
     remove();
     await act(() => result.current.checkout.retry());
@@ -197,7 +197,7 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     await selectCard(result);
     h.sandbox.faults.inject({ type: 'latency', ms: 400, match: { method: 'POST', path: '/v1/payments' } });
     const error = await payAndFail(result);
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
     expect(result.current.checkout.recovery).toBe('retry');
   });
 
@@ -206,7 +206,7 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     h.sandbox.faults.inject({ type: 'malformed_json', match: { method: 'GET', path: /payment-methods$/ } });
     const { result } = setup(h);
     await waitFor(() => expect(result.current.methods.isError).toBe(true), { timeout: 3000 });
-    expect(result.current.methods.error).toMatchObject({ code: 'http', status: 502 });
+    expect(result.current.methods.error).toMatchObject({ kind: 'http', status: 502 });
     expect(getErrorRecovery(result.current.methods.error)).toBe('retry');
   });
 
@@ -223,7 +223,7 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
     });
     await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 3000 });
     expect(result.current.error).toBeInstanceOf(YunoError);
-    expect(result.current.error?.code).toBe('invalid_response');
+    expect(result.current.error?.kind).toBe('invalid_response');
   });
 
   it('a network fault between the page and the merchant: network error, retryable', async () => {
@@ -269,7 +269,7 @@ describe('every Yuno error code', () => {
       expect(error.isRetryable).toBe(true);
       expect(result.current.checkout.recovery).toBe('retry');
     } else {
-      expect(error).toMatchObject({ code: 'http', status, yunoCode: code, messages: [`Sandbox ${code}`] });
+      expect(error).toMatchObject({ kind: 'http', status, yunoCode: code, messages: [`Sandbox ${code}`] });
     }
     expect(['retry', 'new_session', 'edit_details', 'unavailable']).toContain(result.current.checkout.recovery);
     expect(h.sandbox.listPayments()).toEqual([]);

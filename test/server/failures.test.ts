@@ -144,7 +144,7 @@ describe('idempotency keys and retries', () => {
 
     const error = await rejection(yuno.payments.create(paymentBody(session, token.token)));
 
-    expect(error).toMatchObject({ code: 'http', status: 503, isRetryable: true });
+    expect(error).toMatchObject({ kind: 'http', status: 503, isRetryable: true });
     const posts = attemptsAt('POST', '/v1/payments');
     expect(posts).toHaveLength(3);
     expect(error.idempotencyKey).toBe(posts[0]!.idempotencyKey);
@@ -199,7 +199,7 @@ describe('creates without idempotency are never repeated', () => {
     const yuno = client();
     sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { method: 'POST', path: '/v1/customers' } });
     const error = await rejection(yuno.customers.create({ merchant_customer_id: unique('shopper') }));
-    expect(error).toMatchObject({ code: 'http', status: 503, idempotencyKey: undefined });
+    expect(error).toMatchObject({ kind: 'http', status: 503, idempotencyKey: undefined });
     expect(attemptsAt('POST', '/v1/customers')).toHaveLength(1);
     expect(attempts[0]!.idempotencyKey).toBeNull();
   });
@@ -250,7 +250,7 @@ describe('creates without idempotency are never repeated', () => {
         country: 'US',
       }),
     );
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
     expect(attemptsAt('POST', '/v1/checkout/sessions')).toHaveLength(1);
   });
 });
@@ -259,7 +259,7 @@ describe('4xx answers', () => {
   it('are not retried, even for reads and keyed writes', async () => {
     const yuno = client();
     const error = await rejection(yuno.payments.retrieve('00000000-0000-4000-8000-000000000000'));
-    expect(error).toMatchObject({ code: 'http', status: 400, yunoCode: 'PAYMENT_NOT_FOUND', isRetryable: false });
+    expect(error).toMatchObject({ kind: 'http', status: 400, yunoCode: 'PAYMENT_NOT_FOUND', isRetryable: false });
     expect(attempts).toHaveLength(1);
 
     const { session, token } = await sessionAndToken(yuno);
@@ -279,7 +279,7 @@ describe('timeouts and cancellation', () => {
     const started = Date.now();
     const error = await rejection(yuno.customers.retrieve('any-customer'));
     expect(error).toMatchObject({
-      code: 'timeout',
+      kind: 'timeout',
       method: 'GET',
       path: '/v1/customers/any-customer',
       isRetryable: true,
@@ -291,7 +291,7 @@ describe('timeouts and cancellation', () => {
     const yuno = client({ timeoutMs: 30 });
     sandbox.faults.inject({ type: 'timeout', match: { method: 'GET' } });
     const error = await rejection(yuno.customers.retrieve('any-customer'));
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
     expect(attempts).toHaveLength(3);
   });
 
@@ -299,7 +299,7 @@ describe('timeouts and cancellation', () => {
     const yuno = client({ retry: false });
     sandbox.faults.inject({ type: 'timeout', match: { method: 'GET' } });
     const error = await rejection(yuno.payments.retrieve('any-payment', { timeoutMs: 30 }));
-    expect(error.code).toBe('timeout');
+    expect(error.kind).toBe('timeout');
   });
 
   it("rejects with code 'aborted' when the caller aborts, without retrying", async () => {
@@ -309,21 +309,21 @@ describe('timeouts and cancellation', () => {
     const pending = rejection(yuno.customers.retrieve('any-customer', { signal: controller.signal }));
     setTimeout(() => controller.abort(), 20);
     const error = await pending;
-    expect(error).toMatchObject({ code: 'aborted', isRetryable: false });
+    expect(error).toMatchObject({ kind: 'aborted', isRetryable: false });
     expect(attempts).toHaveLength(1);
   });
 
   it("rejects with code 'aborted' for a signal that is already aborted", async () => {
     const yuno = client();
     const error = await rejection(yuno.payments.retrieve('any-payment', { signal: AbortSignal.abort() }));
-    expect(error.code).toBe('aborted');
+    expect(error.kind).toBe('aborted');
   });
 
   it("rejects with code 'network' when the connection fails, and retries reads", async () => {
     const yuno = client();
     sandbox.faults.inject({ type: 'network', match: { method: 'GET' } });
     const error = await rejection(yuno.customers.retrieve('any-customer'));
-    expect(error.code).toBe('network');
+    expect(error.kind).toBe('network');
     expect(attempts).toHaveLength(3);
   });
 });
@@ -333,7 +333,7 @@ describe('unexpected answers', () => {
     const yuno = client();
     sandbox.faults.inject({ type: 'malformed_json', match: { path: '/v1/customers' } });
     const error = await rejection(yuno.customers.create({ merchant_customer_id: unique('shopper') }));
-    expect(error).toMatchObject({ code: 'invalid_response', status: 201 });
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 201 });
   });
 
   it("rejects an answer without required fields with code 'invalid_response' naming them", async () => {
@@ -341,7 +341,7 @@ describe('unexpected answers', () => {
     const customer = await yuno.customers.create({ merchant_customer_id: unique('shopper') });
     sandbox.faults.inject({ type: 'missing_fields', fields: ['id'], match: { method: 'GET' } });
     const error = await rejection(yuno.customers.retrieve(customer.id));
-    expect(error.code).toBe('invalid_response');
+    expect(error.kind).toBe('invalid_response');
     expect(error.issues.map((i) => i.path)).toContain('id');
   });
 
@@ -387,7 +387,7 @@ describe("Yuno's error codes", () => {
       );
       expect(error).toBeInstanceOf(YunoError);
       expect(error).toMatchObject({
-        code: 'http',
+        kind: 'http',
         status: statusOf(code),
         yunoCode: code,
         messages: [`Sandbox says ${code}`],

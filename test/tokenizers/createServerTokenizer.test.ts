@@ -207,7 +207,7 @@ describe('createServerTokenizer', () => {
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(YunoError);
-    expect(error).toMatchObject({ code: 'http', status: 400, yunoCode: 'INVALID_PARAMETERS' });
+    expect(error).toMatchObject({ kind: 'http', status: 400, yunoCode: 'INVALID_PARAMETERS' });
     expect(JSON.stringify(error)).not.toContain('4111111111111112');
   });
 
@@ -222,7 +222,7 @@ describe('createServerTokenizer', () => {
         { type: 'CARD', card: card('4111111111111111') },
         { ...(await newCheckout()), signal: controller.signal },
       ),
-    ).rejects.toMatchObject({ name: 'YunoError', code: 'aborted' });
+    ).rejects.toMatchObject({ name: 'YunoError', kind: 'aborted' });
     expect(calls[0]!.signal).toBe(controller.signal);
   });
 
@@ -232,7 +232,7 @@ describe('createServerTokenizer', () => {
     });
     await expect(
       tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, await newCheckout()),
-    ).rejects.toMatchObject({ name: 'YunoError', code: 'invalid_response', issues: [{ path: 'token' }] });
+    ).rejects.toMatchObject({ name: 'YunoError', kind: 'invalid_response', issues: [{ path: 'token' }] });
   });
 
   it("creates a browser client from baseUrl and fetch, and tokenizes through the merchant's token route", async () => {

@@ -186,7 +186,7 @@ describe('createYunoSdkTokenizer: loading', () => {
     for (const error of failures) {
       expect(error).toBeInstanceOf(YunoError);
       expect(error).toMatchObject({
-        code: 'sdk',
+        kind: 'sdk',
         message: expect.stringMatching(/could not be loaded: Failed to load script/),
       });
     }
@@ -215,7 +215,7 @@ describe('createYunoSdkTokenizer: loading', () => {
     const checkout = await newCheckout();
 
     await expect(tokenizer.prepare!(checkout)).rejects.toMatchObject({
-      code: 'sdk',
+      kind: 'sdk',
       message: "Yuno's Web SDK could not be initialised with the public API key: Yuno is temporarily unavailable",
     });
     await tokenizer.prepare!(checkout);
@@ -227,7 +227,7 @@ describe('createYunoSdkTokenizer: loading', () => {
     const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
     await expect(tokenizer.prepare!(await newCheckout())).rejects.toMatchObject({
       name: 'YunoError',
-      code: 'sdk',
+      kind: 'sdk',
       message: expect.stringMatching(/no initialize\(\)/),
     });
   });
@@ -525,7 +525,7 @@ describe('createYunoSdkTokenizer: errors', () => {
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(YunoError);
-    expect(error).toMatchObject({ code: 'http', status: 400, yunoCode: 'INVALID_PARAMETERS' });
+    expect(error).toMatchObject({ kind: 'http', status: 400, yunoCode: 'INVALID_PARAMETERS' });
     expect(JSON.stringify(error)).not.toContain('4111111111111112');
     expect((error as Error).message).not.toContain('4111111111111112');
   });
@@ -539,7 +539,7 @@ describe('createYunoSdkTokenizer: errors', () => {
 
     await expect(
       tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout)),
-    ).rejects.toMatchObject({ name: 'YunoError', code: 'http', status: 400, yunoCode: 'CHECKOUT_SESSION_NOT_FOUND' });
+    ).rejects.toMatchObject({ name: 'YunoError', kind: 'http', status: 400, yunoCode: 'CHECKOUT_SESSION_NOT_FOUND' });
   });
 
   it('turns an SDK failure into an sdk error whose message holds no card data', async () => {
@@ -554,7 +554,7 @@ describe('createYunoSdkTokenizer: errors', () => {
 
     expect(error).toBeInstanceOf(YunoError);
     const sdkError = error as YunoError;
-    expect(sdkError.code).toBe('sdk');
+    expect(sdkError.kind).toBe('sdk');
     expect(sdkError.message).toMatch(/^Yuno's Web SDK could not create a one-time token: Card \[redacted\]/);
     for (const text of [
       sdkError.message,
@@ -580,7 +580,7 @@ describe('createYunoSdkTokenizer: errors', () => {
 
     expect(error).toMatchObject({
       name: 'YunoError',
-      code: 'sdk',
+      kind: 'sdk',
       yunoCode: 'INVALID_PARAMETERS',
       messages: ['security_code [redacted] does not match'],
     });
@@ -594,7 +594,7 @@ describe('createYunoSdkTokenizer: errors', () => {
     const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
     await expect(
       tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(await newCheckout())),
-    ).rejects.toMatchObject({ name: 'YunoError', code: 'invalid_response', issues: [{ path: 'token' }] });
+    ).rejects.toMatchObject({ name: 'YunoError', kind: 'invalid_response', issues: [{ path: 'token' }] });
   });
 
   it('reports a 3DS answer without a URL as invalid_response', async () => {
@@ -603,7 +603,7 @@ describe('createYunoSdkTokenizer: errors', () => {
     });
     const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
     await expect(tokenizer.getThreeDSecureChallengeUrl!(await newCheckout())).rejects.toMatchObject({
-      code: 'invalid_response',
+      kind: 'invalid_response',
     });
   });
 
@@ -625,7 +625,7 @@ describe('createYunoSdkTokenizer: errors', () => {
         { type: 'CARD', card: card('4111111111111111') },
         { ...context(checkout), signal: aborted.signal },
       ),
-    ).rejects.toMatchObject({ name: 'YunoError', code: 'aborted' });
+    ).rejects.toMatchObject({ name: 'YunoError', kind: 'aborted' });
 
     const controller = new AbortController();
     const pending = tokenizer.createToken(
@@ -634,7 +634,7 @@ describe('createYunoSdkTokenizer: errors', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
-    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     release();
   });
 

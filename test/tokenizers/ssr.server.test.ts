@@ -59,7 +59,7 @@ describe('tokenizers on the server (no window)', () => {
     for (const attempt of [tokenizer.prepare!(context), tokenizer.getThreeDSecureChallengeUrl!(context)]) {
       const error = await attempt.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(YunoError);
-      expect(error).toMatchObject({ code: 'sdk', message: expect.stringMatching(/runs in the browser only/) });
+      expect(error).toMatchObject({ kind: 'sdk', message: expect.stringMatching(/runs in the browser only/) });
     }
   });
 });
