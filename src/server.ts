@@ -115,10 +115,19 @@ export { yunoKeys, paymentMethodsQueryOptions, paymentQueryOptions, PAYMENT_METH
 export type { PaymentMethodsQueryOptionsInput, PaymentQueryOptionsInput, CheckoutStart } from './core';
 export {
   verifyYunoWebhook,
+  verifyYunoWebhookApiKey,
   parseYunoWebhook,
   createYunoWebhookHandler,
   createMemoryWebhookStore,
+  DEFAULT_WEBHOOK_TTL_MS,
   webhookDedupKey,
   YunoWebhookError,
 } from './server/webhooks';
-export type { YunoWebhookStore, YunoWebhookHandlerOptions } from './server/webhooks';
+export type {
+  YunoWebhookClaim,
+  YunoWebhookStore,
+  YunoWebhookHandlerOptions,
+  YunoWebhookHandleOptions,
+  YunoWebhookEnqueueOptions,
+  YunoWebhookEventContext,
+} from './server/webhooks';

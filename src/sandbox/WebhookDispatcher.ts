@@ -9,14 +9,22 @@ export interface WebhookEvent {
   type: string;
   /** `payment.purchase`, `enrollment.enroll`, … */
   typeEvent: string;
-  /** The envelope's `data`, without `idempotency_key` (added per event). */
+  /** The envelope's `data`, as Yuno's examples carry it (`{ payment }`, `{ payment_method }`). */
   data: Record<string, unknown>;
 }
 
+/** An event as it is delivered: its `data` already serialised. */
+interface SerialisedEvent {
+  type: string;
+  typeEvent: string;
+  data: string;
+}
+
 /**
- * Sends Yuno's v2 webhooks: one envelope per event, signed when a secret is set, retried on the sandbox clock until
- * the receiver answers 2xx or seven deliveries were made. The event's idempotency key stays the same across retries;
- * only `retry` changes.
+ * Sends Yuno's v2 webhooks: one envelope per event, with the fields of Yuno's published examples and no others (no
+ * per-event id: Yuno's payment and enrollment examples carry none), signed when a secret is set, retried on the
+ * sandbox clock until the receiver answers 2xx or seven deliveries were made. A retry sends the first delivery's
+ * bytes, with only `retry` counting up as Yuno documents (0 on the first delivery, 6 on the last).
  */
 export class WebhookDispatcher {
   readonly deliveries: SandboxWebhookDelivery[] = [];
@@ -38,7 +46,9 @@ export class WebhookDispatcher {
 
   emit(event: WebhookEvent): void {
     if (!this.enabled) return;
-    this.attempt(event, uuid(), 0);
+    // The event is serialised once, when it happens: its retries carry the same payload even if the resource changes.
+    const data = JSON.stringify(event.data);
+    this.attempt({ type: event.type, typeEvent: event.typeEvent, data }, uuid(), 0);
   }
 
   /** Resolves when every attempt under way has finished, including attempts those attempts schedule at once. */
@@ -53,7 +63,7 @@ export class WebhookDispatcher {
     this.deliveries.length = 0;
   }
 
-  private attempt(event: WebhookEvent, id: string, attempt: number): void {
+  private attempt(event: SerialisedEvent, id: string, attempt: number): void {
     // `deliver` records its own failures; nothing may escape as an unhandled rejection.
     const promise = this.deliver(event, id, attempt)
       .catch(() => undefined)
@@ -61,17 +71,12 @@ export class WebhookDispatcher {
     this.inFlight.add(promise);
   }
 
-  private async deliver(event: WebhookEvent, id: string, attempt: number): Promise<void> {
+  private async deliver(event: SerialisedEvent, id: string, attempt: number): Promise<void> {
     const generation = this.generation;
-    const envelope = {
-      type: event.type,
-      type_event: event.typeEvent,
-      account_id: this.accountId,
-      retry: attempt,
-      version: 2,
-      data: { ...event.data, idempotency_key: id },
-    };
-    const body = JSON.stringify(envelope);
+    // Key order as in Yuno's examples: type, type_event, account_id, retry, version, data.
+    const body =
+      `{"type":${JSON.stringify(event.type)},"type_event":${JSON.stringify(event.typeEvent)},` +
+      `"account_id":${JSON.stringify(this.accountId)},"retry":${attempt},"version":2,"data":${event.data}}`;
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'yuno-react-sandbox' };
     if (this.options?.hmacSecret) headers['x-hmac-signature'] = await hmacSha256Base64(this.options.hmacSecret, body);
 

@@ -1,3 +1,4 @@
+import { webhookData } from './projectWebhook';
 import { randomDigits, uuid } from './ids';
 import {
   APPROVED,
@@ -51,7 +52,11 @@ export function cardDetail(payment: PaymentRecord): Record<string, unknown> | un
 
 export function emitPaymentWebhook(rt: SandboxRuntime, payment: PaymentRecord, typeEvent = 'payment.purchase'): void {
   if (!rt.webhooks.enabled) return;
-  rt.webhooks.emit({ type: 'payment', typeEvent, data: { payment: paymentWebhookView(payment) } });
+  rt.webhooks.emit({
+    type: 'payment',
+    typeEvent,
+    data: webhookData('payment', { payment: paymentWebhookView(payment) }),
+  });
 }
 
 /** What succeeding does beyond the status: capture, an authorization code, vaulting, "last used". */

@@ -17,7 +17,11 @@ function paymentMethodView(payment: PaymentRecord, detailKey: 'payment_method_de
   };
 }
 
-export function transactionView(payment: PaymentRecord, tx: TransactionRecord): Json {
+export function transactionView(
+  payment: PaymentRecord,
+  tx: TransactionRecord,
+  detailKey: 'payment_method_detail' | 'detail' = 'detail',
+): Json {
   return {
     id: tx.id,
     type: tx.type,
@@ -25,7 +29,7 @@ export function transactionView(payment: PaymentRecord, tx: TransactionRecord): 
     category: tx.category,
     amount: tx.amount,
     provider_id: tx.providerId,
-    payment_method: paymentMethodView(payment, 'detail'),
+    payment_method: paymentMethodView(payment, detailKey),
     response_code: tx.responseCode,
     response_message: tx.responseMessage,
     reason: tx.reason,
@@ -131,8 +135,9 @@ export function paymentWebhookView(payment: PaymentRecord): Json {
   return {
     ...paymentRetrieveView(payment),
     order_id: payment.merchantOrderId,
-    transactions: latest ? transactionView(payment, latest) : null,
-    transactions_history: payment.transactions.map((tx) => transactionView(payment, tx)),
+    // Yuno's webhook example names a transaction's card block `payment_method_detail`; Create and Retrieve, `detail`.
+    transactions: latest ? transactionView(payment, latest, 'payment_method_detail') : null,
+    transactions_history: payment.transactions.map((tx) => transactionView(payment, tx, 'payment_method_detail')),
     subscription_id: null,
   };
 }

@@ -178,7 +178,7 @@ export interface SandboxRequestRecord {
  * ```
  */
 export interface SandboxWebhookDelivery {
-  /** The event's id, also its `data.idempotency_key`: the same for every attempt of one event. */
+  /** The sandbox's own id for the event (it is not in the body; Yuno's payloads carry none): the same for every attempt of one event. */
   id: string;
   /** `type_event`, e.g. `payment.purchase`. */
   event: string;

@@ -1,3 +1,4 @@
+import { webhookData } from './projectWebhook';
 import { cardIin, cardLfd, detectCardBrand, fullExpirationYear, securityCodeLength } from './cards';
 import { uuid } from './ids';
 import type { SandboxRuntime } from './runtime';
@@ -102,6 +103,6 @@ export function emitEnrollmentWebhook(rt: SandboxRuntime, typeEvent: string, rec
   rt.webhooks.emit({
     type: 'enrollment',
     typeEvent,
-    data: { payment_method: enrollmentWebhookView(record, info, rt.accountId) },
+    data: webhookData('enrollment', { payment_method: enrollmentWebhookView(record, info, rt.accountId) }),
   });
 }

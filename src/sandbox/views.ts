@@ -292,7 +292,6 @@ export function enrollmentWebhookView(vaulted: VaultedCardRecord, info: CardInfo
   return {
     ...vaultedMethodFields(vaulted, info, accountId),
     customer_id: vaulted.customerId,
-    vaulted_token: vaulted.vaultedToken,
     created_at: isoTime(vaulted.createdAt),
     updated_at: isoTime(vaulted.updatedAt),
     enrollment: { session: vaulted.enrollmentSession, sdk_action_required: false },

@@ -18,7 +18,12 @@ import { deriveIdempotencyKey } from './deriveIdempotencyKey';
 import { findOrCreateCustomer } from './findOrCreateCustomer';
 import { parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
 import { RouteError, errorResponse, jsonResponse, toRouteError } from './RouteError';
-import { createYunoWebhookHandler, type YunoWebhookStore } from './webhooks';
+import {
+  createMemoryWebhookStore,
+  createYunoWebhookHandler,
+  type YunoWebhookEventContext,
+  type YunoWebhookStore,
+} from './webhooks';
 import type { YunoWebhookEvent } from '../core/schemas/webhook';
 
 /**
@@ -116,16 +121,24 @@ export interface YunoRouteHandlersOptions {
    */
   onError?(error: unknown, context: { request: Request; action: YunoRouteAction | undefined }): void;
   /**
-   * The secret set as `hmac_client_secret` on your webhook in Yuno. With it, `POST /webhooks` receives Yuno's webhooks:
-   * signature verified on the raw body, retries of an event dropped, 200 at once, then `onPaymentEvent`.
+   * The secret set as `hmac_client_secret` on your webhook in Yuno. With it (or with `webhookApiKey` and
+   * `webhookApiSecret`), `POST /webhooks` receives Yuno's webhooks: signature verified on the raw body, each event
+   * handled once by `onPaymentEvent`, 200 only after it succeeded (see `createYunoWebhookHandler`).
    */
   webhookSecret?: string;
-  /** Called once per webhook event (payment and enrollment events alike), after the 200 is on its way. */
-  onPaymentEvent?(event: YunoWebhookEvent): void | Promise<void>;
-  /** Where handled webhook keys are kept. @default an in-memory store (one process) */
+  /** The `x-api-key` set on your webhook in Yuno, Yuno's other way of authenticating deliveries (with `webhookApiSecret`). */
+  webhookApiKey?: string;
+  /** The `x-secret` set on your webhook in Yuno (with `webhookApiKey`). */
+  webhookApiSecret?: string;
+  /**
+   * Called once per webhook event (payment and enrollment events alike); the delivery is answered 200 when it resolves,
+   * and 500 / 503 when it throws or passes `webhookTimeoutMs`, so that Yuno retries.
+   */
+  onPaymentEvent?(event: YunoWebhookEvent, context: YunoWebhookEventContext): void | Promise<void>;
+  /** Where webhook events are claimed and remembered. @default an in-memory store (one process) */
   webhookStore?: YunoWebhookStore;
-  /** Keeps the process alive for `onPaymentEvent` after the answer (Next.js `after`, Vercel `waitUntil`). */
-  waitUntil?(promise: Promise<unknown>): void;
+  /** How long `onPaymentEvent` may take before the delivery is answered 503 and retried. @default 10_000 */
+  webhookTimeoutMs?: number;
 }
 
 /**
@@ -442,24 +455,33 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     return jsonResponse(201, enrollment);
   }
 
-  const receiveWebhook = options.webhookSecret
-    ? createYunoWebhookHandler({
-        secret: options.webhookSecret,
-        onEvent: (event) => options.onPaymentEvent?.(event),
-        ...(options.webhookStore ? { store: options.webhookStore } : {}),
-        ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}),
-      })
+  const webhookAuthenticated = Boolean(options.webhookSecret || options.webhookApiKey || options.webhookApiSecret);
+  const webhookStore = options.webhookStore ?? createMemoryWebhookStore();
+  // One receiver per delivery (closures only; the store is shared), so that errors are reported with their request.
+  const receiveWebhook = webhookAuthenticated
+    ? (request: Request) =>
+        createYunoWebhookHandler({
+          ...(options.webhookSecret ? { secret: options.webhookSecret } : {}),
+          ...(options.webhookApiKey !== undefined ? { apiKey: options.webhookApiKey } : {}),
+          ...(options.webhookApiSecret !== undefined ? { apiSecret: options.webhookApiSecret } : {}),
+          onEvent: (event, context) => options.onPaymentEvent?.(event, context),
+          store: webhookStore,
+          ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+          onError: (error) => options.onError?.(error, { request, action: 'webhook' }),
+        })(request)
     : undefined;
 
   const routes: Route[] = [
     { segments: pattern(merchantRoutes.checkoutSessions), action: 'startCheckout', handlers: { POST: startCheckout } },
-    // Without a secret there is no way to trust a webhook, so the route does not exist.
+    // Without a way to authenticate deliveries there is no way to trust a webhook, so the route does not exist.
     ...(receiveWebhook
       ? [
           {
             segments: pattern(merchantRoutes.webhooks),
             action: 'webhook' as const,
-            handlers: { POST: ({ request }: RouteContext) => receiveWebhook(request) },
+            handlers: {
+              POST: ({ request }: RouteContext) => receiveWebhook(request),
+            },
           },
         ]
       : []),

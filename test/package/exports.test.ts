@@ -148,6 +148,7 @@ describe('public API', () => {
         "CustomerSchema",
         "CustomerSessionSchema",
         "DEFAULT_TIMEOUT_MS",
+        "DEFAULT_WEBHOOK_TTL_MS",
         "ENROLLMENT_STATUSES",
         "EnrollPaymentMethodRequestSchema",
         "EnrollablePaymentMethodListSchema",
@@ -190,6 +191,7 @@ describe('public API', () => {
         "resolveYunoBaseUrl",
         "toNodeHandler",
         "verifyYunoWebhook",
+        "verifyYunoWebhookApiKey",
         "webhookDedupKey",
         "yunoKeys",
       ]

@@ -2,7 +2,44 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_WEBHOOK_RETRY_DELAYS_MS } from 'yuno-react/sandbox';
 import { WebhookV2Schema } from 'yuno-react/server';
+import { readWebhookExampleText } from '../support/openapi';
 import { at, createKit } from './kit';
+
+/** Every key path of a JSON value, arrays as `[]`: `.data.payment.transactions.id`. */
+function keyPaths(value: unknown, prefix = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) keyPaths(item, `${prefix}[]`, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      out.add(`${prefix}.${key}`);
+      keyPaths(child, `${prefix}.${key}`, out);
+    }
+  }
+  return out;
+}
+
+/** The key paths Yuno's examples of one webhook type carry, where a key Yuno shows as null or a scalar may hold anything. */
+function examplePaths(files: string[]): { paths: Set<string>; leaves: Set<string> } {
+  const paths = new Set<string>();
+  const leaves = new Set<string>();
+  const walk = (value: unknown, prefix: string) => {
+    if (Array.isArray(value)) return value.forEach((item) => walk(item, `${prefix}[]`));
+    if (value === null || typeof value !== 'object') return void leaves.add(prefix);
+    for (const [key, child] of Object.entries(value)) {
+      paths.add(`${prefix}.${key}`);
+      walk(child, `${prefix}.${key}`);
+    }
+  };
+  for (const file of files) walk(JSON.parse(readWebhookExampleText(file)), '');
+  return { paths, leaves };
+}
+
+/** The key paths of `body` that none of Yuno's examples carry. */
+function extraKeys(body: string, files: string[]): string[] {
+  const { paths, leaves } = examplePaths(files);
+  const underLeaf = (path: string) => [...leaves].some((leaf) => leaf !== '' && path.startsWith(`${leaf}.`));
+  return [...keyPaths(JSON.parse(body))].filter((path) => !paths.has(path) && !underLeaf(path));
+}
 
 interface Received {
   headers: Record<string, string>;
@@ -32,11 +69,10 @@ describe('webhooks', () => {
       account_id: sandbox.credentials.accountId,
       retry: 0,
       version: 2,
-      data: {
-        idempotency_key: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        payment: { id: payment.id, status: 'SUCCEEDED' },
-      },
+      data: { payment: { id: payment.id, status: 'SUCCEEDED' } },
     });
+    // No per-event id: Yuno's payment examples carry none.
+    expect(Object.keys(at(raw, 'data') as object)).toEqual(['payment']);
     // Webhooks carry the Retrieve shape with `transactions` as one object, as Yuno sends them.
     expect(Array.isArray(at(raw, 'data', 'payment', 'transactions'))).toBe(false);
     expect(at(raw, 'data', 'payment', 'transactions', 'status')).toBe('SUCCEEDED');
@@ -48,7 +84,6 @@ describe('webhooks', () => {
         attempt: 0,
         status: 200,
         body: delivery!.body,
-        id: at(raw, 'data', 'idempotency_key'),
       }),
     ]);
   });
@@ -80,7 +115,7 @@ describe('webhooks', () => {
     ]);
   });
 
-  it('retries on the documented schedule until seven deliveries, with the same idempotency key', async () => {
+  it('retries on the documented schedule until seven deliveries, the same bytes with only retry counting up', async () => {
     const received: Received[] = [];
     const { payWithCard, sandbox } = createKit({
       webhooks: {
@@ -104,9 +139,13 @@ describe('webhooks', () => {
     await sandbox.advanceTime(30 * 24 * 60 * 60 * 1000);
     expect(received).toHaveLength(7);
 
-    const envelopes = received.map((r) => JSON.parse(r.body) as { retry: number; data: { idempotency_key: string } });
+    const envelopes = received.map((r) => JSON.parse(r.body) as { retry: number });
     expect(envelopes.map((e) => e.retry)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(new Set(envelopes.map((e) => e.data.idempotency_key)).size).toBe(1);
+    const withoutRetry = received.map((r) => r.body.replace(/"retry":\d+,/, ''));
+    expect(new Set(withoutRetry).size).toBe(1);
+    expect(received.map((r) => r.body.replace(/"retry":\d+,/, '"retry":0,'))).toEqual(
+      received.map(() => received[0]!.body),
+    );
     for (const r of received) expect(r.headers['x-hmac-signature']).toBe(sign('whsec_retry', r.body));
 
     const deliveries = sandbox.webhookDeliveries;
@@ -184,6 +223,59 @@ describe('webhooks', () => {
     expect(silent.sandbox.webhookDeliveries).toEqual([]);
   });
 
+  it('sends only the fields Yuno’s published examples carry, for every kind of event it sends', async () => {
+    const bodies: string[] = [];
+    const { payWithMethod, payWithCard, sandbox, api } = createKit({
+      webhooks: { onDelivery: ({ body }) => void bodies.push(body) },
+    });
+    const pix = await payWithMethod('PIX', 'BR', 'BRL');
+    await sandbox.settlePayment(pix.payment.id, 'SUCCEEDED');
+    const voucher = await payWithMethod('OXXO', 'MX', 'MXN');
+    await api('POST', `/v1/payments/${voucher.payment.id}/cancel-or-refund`, {}, { 'X-Idempotency-Key': 'c-shape' });
+    const card = await payWithCard('4111111111111111');
+    await api('POST', `/v1/payments/${card.payment.id}/cancel-or-refund`, {}, { 'X-Idempotency-Key': 'r-shape' });
+    await payWithCard('4000000000000002');
+    await sandbox.flushWebhooks();
+    expect(bodies.length).toBeGreaterThanOrEqual(7);
+    for (const body of bodies) {
+      expect(Object.keys(JSON.parse(body) as object)).toEqual([
+        'type',
+        'type_event',
+        'account_id',
+        'retry',
+        'version',
+        'data',
+      ]);
+      expect(extraKeys(body, ['payment-v2.json', 'chargeback-v2.json']), body.slice(0, 80)).toEqual([]);
+    }
+  });
+
+  it('sends a retry with the bytes of the first delivery, even when the payment moved on since', async () => {
+    const received: string[] = [];
+    let down = true;
+    const { payWithMethod, sandbox } = createKit({
+      webhooks: {
+        onDelivery: ({ body }) => {
+          received.push(body);
+          return down ? 503 : 200;
+        },
+      },
+    });
+    const pix = await payWithMethod('PIX', 'BR', 'BRL');
+    await sandbox.flushWebhooks();
+    down = false;
+    await sandbox.settlePayment(pix.payment.id, 'SUCCEEDED');
+    await sandbox.flushWebhooks();
+    await sandbox.advanceTime(SANDBOX_WEBHOOK_RETRY_DELAYS_MS[0]!);
+    const statuses = received.map((b) => [JSON.parse(b).retry, at(JSON.parse(b), 'data', 'payment', 'status')]);
+    expect(statuses).toEqual([
+      [0, 'READY_TO_PAY'],
+      [0, 'SUCCEEDED'],
+      [1, 'READY_TO_PAY'],
+    ]);
+    expect(received[2]).toBe(received[0]!.replace('"retry":0,', '"retry":1,'));
+  });
+
   it('sends enrollment.enroll with the enrolled payment method', async () => {
     const bodies: string[] = [];
     const { createCustomer, api, sandbox } = createKit({
@@ -215,8 +307,12 @@ describe('webhooks', () => {
     expect(event).toMatchObject({
       type: 'enrollment',
       type_event: 'enrollment.enroll',
-      data: { payment_method: { status: 'ENROLLED', customer_id: customer.id, type: 'CARD', vaulted_token } },
+      data: { payment_method: { status: 'ENROLLED', customer_id: customer.id, type: 'CARD' } },
     });
+    // Yuno's enrollment example names the card by its payment method id and carries no vaulted_token.
+    expect(bodies[0]).not.toContain('"vaulted_token"');
+    expect(extraKeys(bodies[0]!, ['enrollment-v2.json'])).toEqual([]);
+    expect(vaulted_token).toMatch(/^[0-9a-f-]{36}$/);
     expect(bodies[0]).not.toContain('4111111111111111');
   });
 });

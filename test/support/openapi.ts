@@ -32,6 +32,20 @@ export function readWebhookExample(file: string): unknown {
   return JSON.parse(readFileSync(WEBHOOKS_DIR + file, 'utf8'));
 }
 
+/** One of Yuno's webhook examples as the exact bytes of the file: what a receiver is fed unchanged. */
+export function readWebhookExampleText(file: string): string {
+  return readFileSync(WEBHOOKS_DIR + file, 'utf8');
+}
+
+/** Every webhook example's file name. */
+export const WEBHOOK_EXAMPLES = [
+  'payment-v2.json',
+  'payment-v1.json',
+  'chargeback-v2.json',
+  'chargeback-v1.json',
+  'enrollment-v2.json',
+] as const;
+
 /** The single operation a per-endpoint file describes (or the one with the given method). */
 export function operationOf(file: string, method?: string): OpenApiOperation {
   const document = readOpenApi(file);

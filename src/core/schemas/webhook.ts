@@ -49,7 +49,16 @@ export interface YunoWebhookEvent {
   type: string;
   /** Dotted event name, e.g. `payment.purchase`. */
   event: WebhookEventType;
-  /** Stable across Yuno's retries of one event: use with `event` to deduplicate. */
+  /**
+   * What identifies this event across Yuno's retries, and tells it from every other event of the same resource (a
+   * new status or sub-status, a new transaction, a refund, a chargeback, an enrollment change). Deduplicate on it.
+   */
+  key: string;
+  /**
+   * The operation's key where Yuno sends one (`data.idempotency_key`, `split_update.idempotency_key`), else the
+   * payment's `idempotency_key`: the key the payment was created with, the same on every event of that payment, so
+   * never a deduplication key on its own.
+   */
   idempotencyKey: string | null;
   retry: number;
   accountId: string | null;

@@ -1,4 +1,15 @@
-export { verifyYunoWebhook } from './verify';
+export { verifyYunoWebhook, verifyYunoWebhookApiKey } from './verify';
 export { parseYunoWebhook, webhookDedupKey, YunoWebhookError } from './parse';
-export { createMemoryWebhookStore, type YunoWebhookStore } from './store';
-export { createYunoWebhookHandler, type YunoWebhookHandlerOptions } from './handler';
+export {
+  createMemoryWebhookStore,
+  DEFAULT_WEBHOOK_TTL_MS,
+  type YunoWebhookClaim,
+  type YunoWebhookStore,
+} from './store';
+export {
+  createYunoWebhookHandler,
+  type YunoWebhookEnqueueOptions,
+  type YunoWebhookEventContext,
+  type YunoWebhookHandleOptions,
+  type YunoWebhookHandlerOptions,
+} from './handler';

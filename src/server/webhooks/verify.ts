@@ -51,3 +51,28 @@ export async function verifyYunoWebhook(
   const expected = base64(await globalThis.crypto.subtle.sign('HMAC', key, toBytes(rawBody) as BufferSource));
   return constantTimeEqual(signature.trim(), expected);
 }
+
+/**
+ * Whether a webhook carries the `x-api-key` and `x-secret` headers set on the webhook in Yuno (its other way of
+ * authenticating deliveries, besides HMAC). Both are compared in constant time; a missing header fails.
+ *
+ * @example
+ * ```ts
+ * const ok = verifyYunoWebhookApiKey(request.headers, { apiKey: process.env.YUNO_WEBHOOK_API_KEY!, apiSecret: process.env.YUNO_WEBHOOK_API_SECRET! });
+ * if (!ok) return new Response(null, { status: 401 });
+ * ```
+ */
+export function verifyYunoWebhookApiKey(
+  headers: Pick<Headers, 'get'>,
+  expected: { apiKey: string; apiSecret: string },
+): boolean {
+  if (!expected.apiKey || !expected.apiSecret) {
+    throw new Error('verifyYunoWebhookApiKey: the expected x-api-key and x-secret must not be empty');
+  }
+  const apiKey = headers.get('x-api-key');
+  const secret = headers.get('x-secret');
+  // Both compares always run, so timing does not tell which header was wrong.
+  const keyMatches = constantTimeEqual(apiKey ?? '', expected.apiKey);
+  const secretMatches = constantTimeEqual(secret ?? '', expected.apiSecret);
+  return apiKey !== null && secret !== null && keyMatches && secretMatches;
+}

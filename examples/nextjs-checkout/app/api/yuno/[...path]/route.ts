@@ -1,4 +1,3 @@
-import { after } from 'next/server';
 import { createYunoRouteHandlers } from 'yuno-react/server';
 import { cartOfRequest, checkoutOf } from '@/lib/cart';
 import { recordPaymentEvent } from '@/lib/paymentEvents';
@@ -11,5 +10,4 @@ export const { GET, POST } = createYunoRouteHandlers({
   authorize,
   webhookSecret: yunoSetup.webhookSecret,
   onPaymentEvent: recordPaymentEvent,
-  waitUntil: after,
 });
