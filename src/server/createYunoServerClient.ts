@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { createHttpClient, type HttpClient, type HttpMethod, type RetryOptions } from '../core/http';
 import { createIdempotencyKey } from '../core/idempotency';
+import { findIllFormedString, isWellFormedString } from '../core/wellFormed';
 import {
   CheckoutSessionSchema,
   CreateCheckoutSessionRequestSchema,
@@ -606,6 +607,12 @@ function checkBody<T extends object>(call: string, schema: z.ZodMiniType, body: 
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new TypeError(`createYunoServerClient: ${call} needs a body object`);
   }
+  const illFormed = findIllFormedString(body);
+  if (illFormed) {
+    throw new TypeError(
+      `createYunoServerClient: ${call} got a body with text that is not well-formed Unicode at ${illFormed.join('.') || '(body)'}`,
+    );
+  }
   const result = schema.safeParse(body);
   if (!result.success) {
     const paths = [...new Set(result.error.issues.map((issue) => issue.path.map(String).join('.') || '(body)'))];
@@ -618,6 +625,11 @@ function checkId(call: string, name: string, value: unknown): asserts value is s
   if (typeof value !== 'string' || value.trim() === '') {
     throw new TypeError(`createYunoServerClient: ${call} needs ${name} (a non-empty string)`);
   }
+  // A lone surrogate cannot be encoded: in a path `encodeURIComponent` would throw a URIError, in a query string it
+  // would silently become U+FFFD and name another customer or order.
+  if (!isWellFormedString(value)) {
+    throw new TypeError(`createYunoServerClient: ${call} got a ${name} that is not well-formed Unicode text`);
+  }
 }
 
 /** A path segment: an id with `/` or `?` in it must not be able to reach another endpoint. */
@@ -628,7 +640,10 @@ function segment(call: string, name: string, value: unknown): string {
 
 function checkIdempotencyKey(call: string, options: YunoWriteOptions | undefined): void {
   const key = options?.idempotencyKey;
-  if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 255)) {
+  if (
+    key !== undefined &&
+    (typeof key !== 'string' || key.trim() === '' || key.length > 255 || !isWellFormedString(key))
+  ) {
     throw new TypeError(`createYunoServerClient: ${call} got an invalid idempotencyKey (a non-empty string is needed)`);
   }
 }
