@@ -88,8 +88,6 @@ function redactValue(value: unknown, depth: number): unknown {
  * // { card: { number: '[redacted]', security_code: '[redacted]' }, order: '1679531154456' }
  * ```
  */
-export function redactCardData(text: string): string;
-export function redactCardData(value: unknown): unknown;
-export function redactCardData(value: unknown): unknown {
-  return redactValue(value, 0);
+export function redactCardData<T>(value: T): T extends string ? string : unknown {
+  return redactValue(value, 0) as T extends string ? string : unknown;
 }

@@ -117,6 +117,7 @@ export interface SandboxFaultMatch {
  * ```ts
  * sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { method: 'POST', path: '/v1/payments' } });
  * sandbox.faults.inject({ type: 'timeout', match: { path: /^\/v1\/payments\// } });
+ * sandbox.faults.inject({ type: 'status', status: 429, retryAfter: 2, times: 1 }); // "come back in 2 s"
  * ```
  */
 export type SandboxFault = {
@@ -125,7 +126,14 @@ export type SandboxFault = {
   times?: number;
 } & (
   | { type: 'latency'; ms: number }
-  | { type: 'status'; status: number; code?: string; messages?: string[] }
+  | {
+      type: 'status';
+      status: number;
+      code?: string;
+      messages?: string[];
+      /** Sent as the `Retry-After` header: seconds, or an HTTP date. */
+      retryAfter?: number | string;
+    }
   | { type: 'timeout' }
   | { type: 'network' }
   | { type: 'malformed_json' }

@@ -84,11 +84,19 @@ export interface YunoServerClientOptions {
    */
   timeoutMs?: number;
   /**
-   * Retries of reads and of writes that carry an idempotency key, on network faults, timeouts, 429 and 5xx. `false`
-   * turns them off.
-   * @default { retries: 2, minDelayMs: 300, maxDelayMs: 5000 }
+   * Retries of reads and of writes that carry an idempotency key, on network faults, timeouts, 429 and 5xx. A 429 or
+   * 503 with `Retry-After` (seconds or an HTTP date) is retried after that wait, cut to `maxRetryAfterMs`; calls that
+   * are not retried (writes without an idempotency key) never wait for it. `false` turns retries off.
+   * @default { retries: 2, minDelayMs: 300, maxDelayMs: 5000, maxRetryAfterMs: 10000 }
    */
   retry?: RetryOptions | false;
+  /**
+   * The largest answer from Yuno that is read, in bytes. Reading stops at the limit and the call rejects with a
+   * `YunoError` of kind `invalid_response` (code `INVALID_RESPONSE`), so a broken proxy or endless body cannot fill the
+   * server's memory.
+   * @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
   /**
    * Allows running where `window` or `document` exist (jsdom tests, Electron main windows). Never set it in code that
    * ships to browsers: the private secret key would be exposed.
@@ -449,6 +457,10 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
       throw new Error(`createYunoServerClient: ${name} is required`);
     }
   }
+  const { maxResponseBytes } = options;
+  if (maxResponseBytes !== undefined && !(Number.isInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new Error('createYunoServerClient: maxResponseBytes must be a positive whole number of bytes');
+  }
   const { publicApiKey, privateSecretKey, accountId } = options;
   const http: HttpClient = createHttpClient({
     baseUrl: resolveYunoBaseUrl(publicApiKey, options.baseUrl),
@@ -456,6 +468,7 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
+    maxResponseBytes,
   });
 
   function send<T>(

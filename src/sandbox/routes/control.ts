@@ -50,6 +50,14 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
     if (!Number.isInteger(body.status) || (body.status as number) < 100 || (body.status as number) > 599) {
       invalidParameter('status', 'an HTTP status');
     }
+    const retryAfter = body.retryAfter;
+    if (
+      retryAfter !== undefined &&
+      !(typeof retryAfter === 'string' && /^[\x20-\x7e]{1,64}$/.test(retryAfter)) &&
+      !(typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 0)
+    ) {
+      invalidParameter('retryAfter', 'a non-negative whole number of seconds or an HTTP date');
+    }
   }
   if (type === 'missing_fields') {
     requireFields(body, ['fields']);
