@@ -68,6 +68,19 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
   return body as unknown as SandboxFault;
 }
 
+/** The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, the 3DS challenge and the redirect pages. */
+const BROWSER_SEGMENTS = new Set(['sdk', '3ds', 'redirect']);
+
+/**
+ * Whether a path is one of the sandbox's control routes (settle, time, faults, requests, webhooks): everything under
+ * `/_sandbox` that a shopper's browser does not load. Split into segments the way the router matches them (empty
+ * segments dropped), so `//_sandbox//faults` is a control path too.
+ */
+export function isSandboxControlPath(path: string): boolean {
+  const segments = path.split('/').filter(Boolean);
+  return segments[0] === '_sandbox' && !BROWSER_SEGMENTS.has(segments[1] ?? '');
+}
+
 export function controlRoutes(controls: SandboxControls): Route[] {
   return [
     {
