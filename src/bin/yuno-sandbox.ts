@@ -15,6 +15,7 @@ Options:
   --account-id <uuid>         Account id to accept (default: the sandbox's)
   --public-api-key <key>      Public API key to accept (default: the sandbox's)
   --private-secret-key <key>  Private secret key to accept (default: the sandbox's)
+  --control-origin <origin>   Also let pages of this origin use the /_sandbox control routes (repeatable)
   -h, --help                  Show this help
 `;
 
@@ -33,6 +34,7 @@ function parse() {
       'account-id': { type: 'string' },
       'public-api-key': { type: 'string' },
       'private-secret-key': { type: 'string' },
+      'control-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -64,6 +66,12 @@ const options: StartYunoSandboxServerOptions = { port, host: values.host ?? '127
 if (values['account-id'] !== undefined) options.accountId = values['account-id'];
 if (values['public-api-key'] !== undefined) options.publicApiKey = values['public-api-key'];
 if (values['private-secret-key'] !== undefined) options.privateSecretKey = values['private-secret-key'];
+if (values['control-origin'] !== undefined) {
+  for (const origin of values['control-origin']) {
+    if (!URL.canParse(origin)) fail('--control-origin must be an origin such as http://localhost:3000');
+  }
+  options.controlOrigins = values['control-origin'];
+}
 if (values['webhook-url'] !== undefined) {
   options.webhooks = { url: values['webhook-url'] };
   if (values['webhook-secret'] !== undefined) options.webhooks.hmacSecret = values['webhook-secret'];

@@ -6,6 +6,12 @@ import { YunoErrorBodySchema } from './schemas/error';
 /** Yuno allows 60 s per request end to end. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** Yuno's answers are a few kilobytes (a payment method list is the largest); a megabyte is far beyond any of them. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The longest wait a `Retry-After` header gets by default. */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+
 export interface RetryOptions {
   /** Extra attempts after the first. @default 2 */
   retries?: number;
@@ -13,6 +19,12 @@ export interface RetryOptions {
   minDelayMs?: number;
   /** @default 5000 */
   maxDelayMs?: number;
+  /**
+   * The longest wait honoured from a `Retry-After` header (seconds or an HTTP date) on a 429 or 503 answer; a longer
+   * one is cut to this. Only requests that are retried at all (reads, writes with an idempotency key) wait for it.
+   * @default 10000
+   */
+  maxRetryAfterMs?: number;
 }
 
 export interface HttpClientOptions {
@@ -25,6 +37,12 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** `false` turns retries off. */
   retry?: RetryOptions | false;
+  /**
+   * The largest answer read, in bytes. Reading stops there and the call fails with a `YunoError` of kind
+   * `invalid_response` (code `INVALID_RESPONSE`): a broken or hostile upstream cannot fill the memory.
+   * @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -49,10 +67,17 @@ export interface HttpClient {
   readonly baseUrl: string;
 }
 
+/** The wait a 429 or 503 answer asked for with `Retry-After`, by the error made from it. */
+const retryAfterOf = new WeakMap<YunoError, number>();
+
+/** Thrown by {@link readCappedText} when an answer goes past the limit. */
+class ResponseTooLargeError extends Error {}
+
 /**
  * The only place yuno-react talks HTTP and the only place a {@link YunoError} is made. Reads (and writes that carry an
- * idempotency key) are retried on network faults, timeouts, 429 and 5xx; nothing is retried on another 4xx or after
- * the caller aborts.
+ * idempotency key) are retried on network faults, timeouts, 429 and 5xx, after the `Retry-After` a 429 or 503 asks for
+ * (up to `maxRetryAfterMs`); nothing is retried on another 4xx or after the caller aborts. Answers are read up to
+ * `maxResponseBytes`.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -61,6 +86,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const retries = Math.max(0, retry.retries ?? 2);
   const minDelayMs = retry.minDelayMs ?? 300;
   const maxDelayMs = retry.maxDelayMs ?? 5_000;
+  const maxRetryAfterMs = Math.max(0, retry.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   async function attempt<T>(req: HttpRequest<T>, url: string): Promise<T> {
     const base = { method: req.method, path: req.path, idempotencyKey: req.idempotencyKey };
@@ -81,6 +108,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const { signal, aborted, cleanup, didTimeOut } = linkSignals(req.signal, req.timeoutMs ?? timeoutMs);
     let response: Response;
     let text: string;
+    let answered: number | undefined;
     try {
       const doFetch = options.fetch ?? globalThis.fetch;
       // Raced against the signal: a fetch implementation that ignores it (a test double, a proxy) must still not
@@ -94,8 +122,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }),
         aborted,
       ]);
-      text = await Promise.race([response.text(), aborted]);
+      answered = response.status;
+      text = await Promise.race([readCappedText(response, maxResponseBytes), aborted]);
     } catch (cause) {
+      if (cause instanceof ResponseTooLargeError) {
+        throw fail('invalid_response', `HTTP ${answered} with an answer larger than ${maxResponseBytes} bytes`, {
+          status: answered,
+        });
+      }
       if (didTimeOut()) throw fail('timeout', 'no answer in time');
       if (req.signal?.aborted) throw fail('aborted', 'the request was aborted');
       throw fail('network', 'the request could not be sent or its answer not read', { cause });
@@ -110,7 +144,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const yunoCode = body?.success ? body.data.code : undefined;
       const messages = body?.success ? (body.data.messages ?? []).map(redactCardData) : [];
       const detail = [yunoCode, messages.join('; ')].filter(Boolean).join(': ');
-      throw fail('http', `HTTP ${status}${detail ? ` ${detail}` : ''}`, { status, yunoCode, messages });
+      const error = fail('http', `HTTP ${status}${detail ? ` ${detail}` : ''}`, { status, yunoCode, messages });
+      if (status === 429 || status === 503) {
+        const wait = parseRetryAfter(response.headers.get('retry-after'));
+        if (wait !== undefined) retryAfterOf.set(error, wait);
+      }
+      throw error;
     }
     if (!parsed.ok) throw fail('invalid_response', `HTTP ${status} with a body that is not JSON`, { status });
     const result = req.schema.safeParse(parsed.value);
@@ -139,7 +178,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const transient =
           e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'http' && isTransientStatus(e.status));
         if (!safe || !transient || n >= retries || req.signal?.aborted) throw e;
-        const delay = Math.min(maxDelayMs, minDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
+        const backoff = Math.min(maxDelayMs, minDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
+        const asked = retryAfterOf.get(e);
+        // Yuno's own wait wins over the backoff, but never beyond the cap: a caller is waiting on this request.
+        const delay = asked === undefined ? backoff : Math.min(maxRetryAfterMs, Math.max(asked, backoff));
         await sleep(delay, req.signal);
         if (req.signal?.aborted) {
           throw new YunoError({
@@ -155,6 +197,49 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return { request, baseUrl };
+}
+
+/**
+ * `Retry-After` in milliseconds: delay-seconds (`120`) or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`); `undefined`
+ * when absent or unreadable. A date in the past is no wait.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date always names its weekday and zone; this keeps `Date.parse` from reading a bare number or a fragment.
+  if (!/^[A-Za-z]{3,9},? .*\d{2}:\d{2}:\d{2}/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The answer's body as text, read no further than `limit` bytes. A declared `content-length` above it fails before
+ * anything is read; a body without one (chunked) is cut off as soon as it passes the limit, and the rest is not
+ * downloaded. Hand-written: `Response.text()` has no limit, and no fetch library adds one to a given `Response`.
+ */
+async function readCappedText(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function isTransientStatus(status: number | undefined): boolean {

@@ -71,7 +71,9 @@ function globToRegExp(glob: string): RegExp {
 export function faultStatusResponse(fault: Extract<SandboxFault, { type: 'status' }>): Response {
   const code =
     fault.code ?? DEFAULT_CODES[fault.status] ?? (fault.status >= 500 ? 'INTERNAL_ERROR' : 'INVALID_REQUEST');
-  return errorResponse(fault.status, code, fault.messages ?? [`Sandbox fault: HTTP ${fault.status}`]);
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+  return errorResponse(fault.status, code, fault.messages ?? [`Sandbox fault: HTTP ${fault.status}`], headers);
 }
 
 /** Rewrites a real JSON answer the way a body fault asks; other answers pass unchanged. */

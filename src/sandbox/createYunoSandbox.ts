@@ -39,6 +39,9 @@ export type {
   YunoSandboxOptions,
 } from './types';
 
+/** The requests a sandbox remembers unless told otherwise. */
+const DEFAULT_REQUEST_LOG_LIMIT = 1000;
+
 function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
@@ -90,6 +93,10 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
   };
   const faults = new FaultRegistry();
   const requests: SandboxRequestRecord[] = [];
+  const requestLogLimit = options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT;
+  if (!Number.isInteger(requestLogLimit) || requestLogLimit < 0) {
+    throw new RangeError('createYunoSandbox: requestLogLimit must be a non-negative whole number');
+  }
   const advanceTime = (ms: number) => clock.advance(ms, () => webhooks.flush());
 
   const routes: Route[] = [
@@ -174,8 +181,10 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
 
   async function handleInFlight(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    const record = (status: number) =>
+    const record = (status: number) => {
       requests.push({ method: request.method.toUpperCase(), path: url.pathname, status, at: clock.now() });
+      if (requests.length > requestLogLimit) requests.splice(0, requests.length - requestLogLimit);
+    };
     const signal = request.signal;
     if (signal?.aborted) {
       record(0);

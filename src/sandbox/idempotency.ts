@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_KEY_TTL_MS } from './constants';
 import { jsonText } from './responses';
 import type { SandboxRuntime } from './runtime';
+import type { IdempotencyEntry } from './SandboxStore';
 import { SandboxHttpError, badRequest } from './SandboxHttpError';
 
 /** The `X-Idempotency-Key` Yuno requires on writes that move money or saved cards. */
@@ -13,7 +14,8 @@ export function requireIdempotencyKey(request: Request): string {
 /**
  * Yuno's idempotency, per operation and key, kept 24 h on the sandbox clock:
  * - the key of a request that got an answer replays that answer (status and body), whatever the new body says;
- * - a key whose first request is still being processed gets `REQUEST_IN_PROCESS`;
+ * - a key whose first request is still being processed (from the moment it arrives, while its body is still being read)
+ *   gets `REQUEST_IN_PROCESS`, so concurrent duplicates never race each other;
  * - a key whose first request failed a business rule gets `IDEMPOTENCY_DUPLICATED` (a new attempt needs a new key);
  * - a body rejected by `prepare` (validation) does not use the key up.
  */
@@ -41,9 +43,19 @@ export async function runIdempotent<P>(
     );
   }
 
-  const prepared = await prepare();
+  // The key is taken before anything is awaited: a second request with it that arrives while the body is still being
+  // read or validated meets REQUEST_IN_PROCESS instead of racing the first one into a second payment.
   const createdAt = rt.clock.now();
-  store.set(id, { state: 'in_flight', createdAt });
+  const reservation: IdempotencyEntry = { state: 'in_flight', createdAt };
+  store.set(id, reservation);
+  let prepared: P;
+  try {
+    prepared = await prepare();
+  } catch (error) {
+    // A body rejected before processing does not use the key up.
+    if (store.get(id) === reservation) store.delete(id);
+    throw error;
+  }
   try {
     const result = await execute(prepared);
     const body = JSON.stringify(result.body);

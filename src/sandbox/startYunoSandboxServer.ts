@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYunoSandbox } from './createYunoSandbox';
+import { isSandboxControlPath } from './routes/control';
 import type { YunoSandbox, YunoSandboxOptions } from './types';
 
 /**
@@ -26,6 +27,14 @@ export interface StartYunoSandboxServerOptions extends YunoSandboxOptions {
   host?: string;
   /** A sandbox to serve. When omitted one is created from the other options, with `baseUrl` set to the server's URL. */
   sandbox?: YunoSandbox;
+  /**
+   * Further origins whose pages may call the control routes (`/_sandbox/faults`, `/_sandbox/time/advance`,
+   * `/_sandbox/payments/{id}/settle`, `/_sandbox/requests`, `/_sandbox/webhooks`), e.g. `'http://sandbox:4010'` behind a
+   * container's host name. The server's own origin (and, on a loopback interface, its `localhost`, `127.0.0.1` and
+   * `[::1]` spellings) is always allowed; clients that send no `Origin` (Node, curl) always are too.
+   * @default []
+   */
+  controlOrigins?: string[];
 }
 
 /**
@@ -58,6 +67,12 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * the same requests and answers as `api-sandbox.y.uno`, under `/v1`, plus the sandbox's own `/_sandbox` routes. A
  * client that disconnects aborts its request, so the sandbox's `timeout` fault behaves like a server that never answers.
  *
+ * Yuno's API and the pages a shopper's browser loads (`/_sandbox/sdk`, `/_sandbox/3ds`, `/_sandbox/redirect`) allow
+ * every origin (CORS `*`), as a browser checkout needs. The control routes (`/_sandbox/faults`, `/_sandbox/time/advance`,
+ * `/_sandbox/payments/{id}/settle`, `/_sandbox/requests`, `/_sandbox/webhooks`) send no CORS headers and refuse a page
+ * of another origin (403) and a write without a JSON content type (415), doing nothing for either; Node, curl and the
+ * sandbox's own pages are unaffected (see `controlOrigins`).
+ *
  * @example
  * ```ts
  * import { startYunoSandboxServer } from 'yuno-react/sandbox';
@@ -69,18 +84,27 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * ```
  */
 export async function startYunoSandboxServer(options: StartYunoSandboxServerOptions = {}): Promise<YunoSandboxServer> {
-  const { port = 4010, host = '127.0.0.1', sandbox: givenSandbox, ...sandboxOptions } = options;
+  const {
+    port = 4010,
+    host = '127.0.0.1',
+    sandbox: givenSandbox,
+    controlOrigins: extraOrigins = [],
+    ...sandboxOptions
+  } = options;
   let sandbox: YunoSandbox | undefined = givenSandbox;
   let origin = '';
+  // Read before listening: a malformed origin rejects here instead of throwing inside the listen callback.
+  const extraControlOrigins = extraOrigins.map((extra) => new URL(extra).origin);
+  const controlOrigins = new Set<string>();
   const [{ createServer }, { Readable }] = await Promise.all([import('node:http'), import('node:stream')]);
   toWeb = (req) => Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
 
   const server = createServer((req, res) => {
     // `sandbox` is set in the listening callback, which runs before any connection is accepted.
-    serve(sandbox as YunoSandbox, origin, req, res).catch(() => {
+    serve(sandbox as YunoSandbox, origin, controlOrigins, req, res).catch(() => {
       // A response that cannot be written (e.g. a header Node refuses) must not take the whole server down.
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, { code: 'INTERNAL_ERROR', messages: ['The sandbox could not send its answer'] });
+      else sendJson(res, 500, { code: 'INTERNAL_ERROR', messages: ['The sandbox could not send its answer'] }, false);
     });
   });
   // Requests wait on the sandbox clock (latency, in-flight payments), never on slow clients' headers.
@@ -93,6 +117,8 @@ export async function startYunoSandboxServer(options: StartYunoSandboxServerOpti
       server.off('error', onError);
       const address = server.address() as AddressInfo;
       origin = `http://${urlHost(host)}:${address.port}`;
+      for (const allowed of ownOrigins(host, address.port, origin)) controlOrigins.add(allowed);
+      for (const extra of extraControlOrigins) controlOrigins.add(extra);
       sandbox ??= createYunoSandbox({ ...sandboxOptions, baseUrl: sandboxOptions.baseUrl ?? origin });
       resolve();
     });
@@ -114,12 +140,71 @@ export async function startYunoSandboxServer(options: StartYunoSandboxServerOpti
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::', '']);
+
+/** The origins a page of this server itself has: the URL it gives, and on loopback every spelling of loopback. */
+function ownOrigins(host: string, port: number, origin: string): string[] {
+  if (!LOOPBACK_HOSTS.has(host)) return [origin];
+  return [origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+}
+
+/**
+ * Why a request to a control route is refused, if it is. Control routes change the sandbox (settle payments, move the
+ * clock, inject faults) and show what it received, so only the sandbox's own pages and non-browser clients may use
+ * them: a page of another origin is refused by its `Origin` (or, without one, by `Sec-Fetch-Site`), and a request with
+ * a body must declare JSON, which a page cannot send cross-origin without a CORS preflight (that these routes never
+ * grant). Nothing is done for a refused request.
+ */
+function controlRefusal(
+  req: IncomingMessage,
+  allowed: ReadonlySet<string>,
+): { status: number; code: string; message: string } | undefined {
+  const from = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (from !== undefined ? !allowed.has(from) : site === 'cross-site' || site === 'same-site') {
+    return {
+      status: 403,
+      code: 'AUTHORIZATION_REQUIRED',
+      message: 'The sandbox control routes answer only pages of the sandbox itself',
+    };
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const type = (req.headers['content-type'] ?? '').trim();
+    if (!/^application\/(?:[\w.-]+\+)?json(?:\s*;|$)/i.test(type)) {
+      return {
+        status: 415,
+        code: 'INVALID_REQUEST',
+        message: 'Send a JSON body with the header content-type: application/json',
+      };
+    }
+  }
+  return undefined;
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
-async function serve(sandbox: YunoSandbox, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  sandbox: YunoSandbox,
+  origin: string,
+  controlOrigins: ReadonlySet<string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  // Control routes never carry CORS headers: no page of another origin may read or drive them.
+  const control = isSandboxControlPath(new URL(req.url ?? '/', origin).pathname);
+  if (control) {
+    const refusal = controlRefusal(req, controlOrigins);
+    if (refusal) {
+      // The body is not read, let alone handled.
+      req.resume();
+      sendJson(res, refusal.status, { code: refusal.code, messages: [refusal.message] }, false);
+      return;
+    }
+  }
   const controller = new AbortController();
   const request = toWebRequest(req, origin, controller.signal);
   res.on('close', () => {
@@ -140,11 +225,11 @@ async function serve(sandbox: YunoSandbox, origin: string, req: IncomingMessage,
       res.destroy();
       return;
     }
-    sendJson(res, 500, { code: 'INTERNAL_ERROR', messages: ['The sandbox failed to handle the request'] });
+    sendJson(res, 500, { code: 'INTERNAL_ERROR', messages: ['The sandbox failed to handle the request'] }, !control);
     return;
   }
   if (controller.signal.aborted) return;
-  await sendWebResponse(response, res, controller.signal);
+  await sendWebResponse(response, res, controller.signal, !control);
 }
 
 let toWeb: (req: IncomingMessage) => ReadableStream<Uint8Array> = () => {
@@ -170,14 +255,22 @@ function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal)
   } as RequestInit);
 }
 
-async function sendWebResponse(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
+async function sendWebResponse(
+  response: Response,
+  res: ServerResponse,
+  signal: AbortSignal,
+  cors: boolean,
+): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
+    if (name === 'set-cookie') return;
+    // The sandbox's own answers allow every origin; the server takes that back for its control routes.
+    if (!cors && name.startsWith('access-control-')) return;
+    headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
-  for (const [name, value] of Object.entries(CORS_HEADERS)) headers[name] ??= value;
+  if (cors) for (const [name, value] of Object.entries(CORS_HEADERS)) headers[name] ??= value;
   if (response.statusText) res.statusMessage = response.statusText;
   res.writeHead(response.status, headers);
 
@@ -204,10 +297,10 @@ async function sendWebResponse(response: Response, res: ServerResponse, signal: 
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, cors = true): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS_HEADERS,
+    ...(cors ? CORS_HEADERS : {}),
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
   });

@@ -67,6 +67,12 @@ export interface YunoSandboxOptions {
   checkoutSessionTtlMs?: number;
   /** Real milliseconds added before every `/v1` answer. @default 0 */
   latencyMs?: number;
+  /**
+   * How many handled requests `requests` (and `GET /_sandbox/requests`) keeps: the oldest are dropped beyond it, so a
+   * long-running sandbox server does not grow without end.
+   * @default 1000
+   */
+  requestLogLimit?: number;
   /** Real milliseconds a `POST /v1/payments` stays in flight, so that a replay meets `REQUEST_IN_PROCESS`. @default 0 */
   paymentProcessingMs?: number;
   /** Start of the sandbox clock, in ms since the epoch. The clock runs on from there; `advanceTime` moves it. @default Date.now() */
@@ -117,6 +123,7 @@ export interface SandboxFaultMatch {
  * ```ts
  * sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { method: 'POST', path: '/v1/payments' } });
  * sandbox.faults.inject({ type: 'timeout', match: { path: /^\/v1\/payments\// } });
+ * sandbox.faults.inject({ type: 'status', status: 429, retryAfter: 2, times: 1 }); // "come back in 2 s"
  * ```
  */
 export type SandboxFault = {
@@ -125,7 +132,14 @@ export type SandboxFault = {
   times?: number;
 } & (
   | { type: 'latency'; ms: number }
-  | { type: 'status'; status: number; code?: string; messages?: string[] }
+  | {
+      type: 'status';
+      status: number;
+      code?: string;
+      messages?: string[];
+      /** Sent as the `Retry-After` header: seconds, or an HTTP date. */
+      retryAfter?: number | string;
+    }
   | { type: 'timeout' }
   | { type: 'network' }
   | { type: 'malformed_json' }
@@ -212,7 +226,7 @@ export interface YunoSandbox {
   handle(request: Request): Promise<Response>;
   readonly baseUrl: string;
   readonly credentials: { publicApiKey: string; privateSecretKey: string; accountId: string };
-  /** Every request handled, in order. */
+  /** The requests handled, oldest first: the last `requestLogLimit` (1000 by default). */
   readonly requests: ReadonlyArray<SandboxRequestRecord>;
   /** How many handled requests match; a string path must match exactly. */
   countRequests(filter?: { method?: string; path?: string | RegExp }): number;

@@ -16,7 +16,7 @@ import { checkResolvedCheckout, createYunoCheckout, type ResolvedCheckout } from
 import type { CreatePaymentBody, YunoServerClient } from './createYunoServerClient';
 import { deriveIdempotencyKey } from './deriveIdempotencyKey';
 import { findOrCreateCustomer } from './findOrCreateCustomer';
-import { parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
+import { decodePathSegment, parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
 import { RouteError, errorResponse, jsonResponse, toRouteError } from './RouteError';
 import {
   createMemoryWebhookStore,
@@ -571,12 +571,7 @@ function matchRoute(
 ): { route: Route; params: Params } | undefined {
   if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
   const rest = pathname.slice(basePath.length).replace(/\/+$/, '');
-  let segments: string[];
-  try {
-    segments = rest.split('/').slice(1).map(decodeURIComponent);
-  } catch {
-    return undefined;
-  }
+  const segments = rest.split('/').slice(1).map(decodePathSegment);
   for (const route of routes) {
     if (route.segments.length !== segments.length) continue;
     const params: Params = {};

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { createHttpClient, type HttpClient, type HttpMethod, type RetryOptions } from '../core/http';
 import { createIdempotencyKey } from '../core/idempotency';
+import { findIllFormedString, isWellFormedString } from '../core/wellFormed';
 import {
   CheckoutSessionSchema,
   CreateCheckoutSessionRequestSchema,
@@ -83,11 +84,19 @@ export interface YunoServerClientOptions {
    */
   timeoutMs?: number;
   /**
-   * Retries of reads and of writes that carry an idempotency key, on network faults, timeouts, 429 and 5xx. `false`
-   * turns them off.
-   * @default { retries: 2, minDelayMs: 300, maxDelayMs: 5000 }
+   * Retries of reads and of writes that carry an idempotency key, on network faults, timeouts, 429 and 5xx. A 429 or
+   * 503 with `Retry-After` (seconds or an HTTP date) is retried after that wait, cut to `maxRetryAfterMs`; calls that
+   * are not retried (writes without an idempotency key) never wait for it. `false` turns retries off.
+   * @default { retries: 2, minDelayMs: 300, maxDelayMs: 5000, maxRetryAfterMs: 10000 }
    */
   retry?: RetryOptions | false;
+  /**
+   * The largest answer from Yuno that is read, in bytes. Reading stops at the limit and the call rejects with a
+   * `YunoError` of kind `invalid_response` (code `INVALID_RESPONSE`), so a broken proxy or endless body cannot fill the
+   * server's memory.
+   * @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
   /**
    * Allows running where `window` or `document` exist (jsdom tests, Electron main windows). Never set it in code that
    * ships to browsers: the private secret key would be exposed.
@@ -448,6 +457,10 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
       throw new Error(`createYunoServerClient: ${name} is required`);
     }
   }
+  const { maxResponseBytes } = options;
+  if (maxResponseBytes !== undefined && !(Number.isInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new Error('createYunoServerClient: maxResponseBytes must be a positive whole number of bytes');
+  }
   const { publicApiKey, privateSecretKey, accountId } = options;
   const http: HttpClient = createHttpClient({
     baseUrl: resolveYunoBaseUrl(publicApiKey, options.baseUrl),
@@ -455,6 +468,7 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
+    maxResponseBytes,
   });
 
   function send<T>(
@@ -606,6 +620,12 @@ function checkBody<T extends object>(call: string, schema: z.ZodMiniType, body: 
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new TypeError(`createYunoServerClient: ${call} needs a body object`);
   }
+  const illFormed = findIllFormedString(body);
+  if (illFormed) {
+    throw new TypeError(
+      `createYunoServerClient: ${call} got a body with text that is not well-formed Unicode at ${illFormed.join('.') || '(body)'}`,
+    );
+  }
   const result = schema.safeParse(body);
   if (!result.success) {
     const paths = [...new Set(result.error.issues.map((issue) => issue.path.map(String).join('.') || '(body)'))];
@@ -618,6 +638,11 @@ function checkId(call: string, name: string, value: unknown): asserts value is s
   if (typeof value !== 'string' || value.trim() === '') {
     throw new TypeError(`createYunoServerClient: ${call} needs ${name} (a non-empty string)`);
   }
+  // A lone surrogate cannot be encoded: in a path `encodeURIComponent` would throw a URIError, in a query string it
+  // would silently become U+FFFD and name another customer or order.
+  if (!isWellFormedString(value)) {
+    throw new TypeError(`createYunoServerClient: ${call} got a ${name} that is not well-formed Unicode text`);
+  }
 }
 
 /** A path segment: an id with `/` or `?` in it must not be able to reach another endpoint. */
@@ -628,7 +653,10 @@ function segment(call: string, name: string, value: unknown): string {
 
 function checkIdempotencyKey(call: string, options: YunoWriteOptions | undefined): void {
   const key = options?.idempotencyKey;
-  if (key !== undefined && (typeof key !== 'string' || key.trim() === '' || key.length > 255)) {
+  if (
+    key !== undefined &&
+    (typeof key !== 'string' || key.trim() === '' || key.length > 255 || !isWellFormedString(key))
+  ) {
     throw new TypeError(`createYunoServerClient: ${call} got an invalid idempotencyKey (a non-empty string is needed)`);
   }
 }

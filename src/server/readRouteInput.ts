@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { findIllFormedString } from '../core/wellFormed';
 import { RouteError } from './RouteError';
 
 /** Bodies of the merchant routes are a few hundred bytes; anything far larger is not a checkout. */
@@ -80,6 +81,7 @@ function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
  * single value (a path parameter) in the messages.
  */
 export function parseInput<T>(schema: z.ZodMiniType<T>, value: unknown, name = ''): T {
+  requireWellFormed(value, name);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const missing = new Set<string>();
@@ -101,6 +103,31 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, value: unknown, name = '
     'INVALID_PARAMETERS',
     [...invalid].map((p) => `Invalid parameter: ${p}`),
   );
+}
+
+/**
+ * Refuses input holding a string that is not well-formed UTF-16 (a lone surrogate such as `"\ud800"`, which JSON can
+ * carry): as an id it cannot be put in a URL (`encodeURIComponent` throws) and would otherwise end as a 500. Yuno's
+ * `INVALID_REQUEST`, naming the field only.
+ */
+function requireWellFormed(value: unknown, name: string): void {
+  const path = findIllFormedString(value);
+  if (!path) return;
+  const field = [name, ...path].filter(Boolean).join('.') || '(body)';
+  throw new RouteError(400, 'INVALID_REQUEST', [`Invalid parameter: ${field} is not well-formed Unicode text`]);
+}
+
+/**
+ * A path segment of a merchant route, percent-decoded. A segment that does not decode to text (`%ZZ`, or `%ED%A0%80`,
+ * the bytes of a lone surrogate) is the caller's mistake: 400 `INVALID_REQUEST`, never a 500 or a route that
+ * silently does not match.
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new RouteError(400, 'INVALID_REQUEST', ['The path is not valid percent-encoded UTF-8']);
+  }
 }
 
 /** The browser's key for one attempt: visible ASCII, as HTTP header values and Yuno's keys are. */

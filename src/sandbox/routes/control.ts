@@ -50,6 +50,14 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
     if (!Number.isInteger(body.status) || (body.status as number) < 100 || (body.status as number) > 599) {
       invalidParameter('status', 'an HTTP status');
     }
+    const retryAfter = body.retryAfter;
+    if (
+      retryAfter !== undefined &&
+      !(typeof retryAfter === 'string' && /^[\x20-\x7e]{1,64}$/.test(retryAfter)) &&
+      !(typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 0)
+    ) {
+      invalidParameter('retryAfter', 'a non-negative whole number of seconds or an HTTP date');
+    }
   }
   if (type === 'missing_fields') {
     requireFields(body, ['fields']);
@@ -58,6 +66,19 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
     }
   }
   return body as unknown as SandboxFault;
+}
+
+/** The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, the 3DS challenge and the redirect pages. */
+const BROWSER_SEGMENTS = new Set(['sdk', '3ds', 'redirect']);
+
+/**
+ * Whether a path is one of the sandbox's control routes (settle, time, faults, requests, webhooks): everything under
+ * `/_sandbox` that a shopper's browser does not load. Split into segments the way the router matches them (empty
+ * segments dropped), so `//_sandbox//faults` is a control path too.
+ */
+export function isSandboxControlPath(path: string): boolean {
+  const segments = path.split('/').filter(Boolean);
+  return segments[0] === '_sandbox' && !BROWSER_SEGMENTS.has(segments[1] ?? '');
 }
 
 export function controlRoutes(controls: SandboxControls): Route[] {
