@@ -43,6 +43,9 @@ function isCardNumber(candidate: string): boolean {
 function maskCandidate(match: string, separator: string | undefined): string {
   if (isCardNumber(match)) return MASK;
   if (!separator) return match;
+  // Written in a card's own grouping (4-4-4-4, 4-4-4-4-3, Amex's 4-6-5), it is a card number even when a digit is
+  // mistyped: a near-miss of a real number is still the shopper's card.
+  if (/^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?$|^\d{4}([ -])\d{6}\2\d{5}$/.test(match)) return MASK;
   const groups = match.split(separator);
   for (let n = groups.length - 1; n >= 2; n--) {
     if (isCardNumber(groups.slice(0, n).join(''))) return [MASK, ...groups.slice(n)].join(separator);
@@ -74,7 +77,8 @@ function redactValue(value: unknown, depth: number): unknown {
 
 /**
  * Masks card data so that an echo of shopper input in an upstream message can never reach a log or the screen: card
- * numbers (13–19 digits that pass the Luhn check, written together or grouped with spaces or dashes) and labelled
+ * numbers (13–19 digits that pass the Luhn check, written together or grouped with spaces or dashes, and any number
+ * written in a card's grouping, a mistyped one included) and labelled
  * security codes (`cvv 123`, `cvv2=123`, `"cvv" : "737"`, `security_code`, `card_security_code`, `cvc`). Numbers
  * that fail the Luhn check (amounts, order ids, timestamps) are left as they are.
  *

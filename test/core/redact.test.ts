@@ -104,3 +104,12 @@ describe('redactCardData in objects', () => {
     ]);
   });
 });
+
+describe('a mistyped card number in a card’s grouping', () => {
+  it('is masked although it fails the Luhn check', () => {
+    expect(redactCardData('card 4111 1111 1111 1112 refused')).toBe('card [redacted] refused');
+    expect(redactCardData('card 4111-1111-1111-1112 refused')).toBe('card [redacted] refused');
+    expect(redactCardData('amex 3782 822463 10006')).toBe('amex [redacted]');
+    expect(redactCardData('order 1679531154456')).toBe('order 1679531154456');
+  });
+});
