@@ -118,7 +118,22 @@ export {
   parseYunoWebhook,
   createYunoWebhookHandler,
   createMemoryWebhookStore,
+  createRedisWebhookStore,
+  createPostgresWebhookStore,
+  postgresWebhookStoreSchema,
   webhookDedupKey,
   YunoWebhookError,
 } from './server/webhooks';
-export type { YunoWebhookStore, YunoWebhookHandlerOptions } from './server/webhooks';
+export type {
+  YunoWebhookStore,
+  YunoWebhookClaim,
+  YunoWebhookHandlerOptions,
+  MemoryWebhookStoreOptions,
+  RedisWebhookStoreOptions,
+  NodeRedisCommandClient,
+  IoRedisCommandClient,
+  PostgresWebhookStoreOptions,
+  PostgresWebhookStore,
+  PostgresQueryable,
+  PostgresQueryResult,
+} from './server/webhooks';

@@ -115,28 +115,62 @@ describe('createYunoWebhookHandler', () => {
     expect(events).toEqual([]);
   });
 
-  it('keeps answering 200 when the event handler fails, and reports the failure', async () => {
+  it('answers 500 when the event handler fails, reports the failure, and handles Yuno’s retry', async () => {
     const failures: unknown[] = [];
+    let fail = true;
+    let runs = 0;
     const handle = createYunoWebhookHandler({
       secret: SECRET,
       onEvent: () => {
-        throw new Error('database down');
+        runs += 1;
+        if (fail) throw new Error('database down');
       },
       onError: (error) => void failures.push(error),
     });
     const body = JSON.stringify(readWebhookExample('payment-v2.json'));
-    expect((await handle(webhookRequest(body))).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 0));
+    const failed = await handle(webhookRequest(body));
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toMatchObject({ code: 'WEBHOOK_HANDLER_FAILED' });
     expect(failures).toHaveLength(1);
+    fail = false;
+    expect((await handle(webhookRequest(body))).status).toBe(200);
+    expect(await (await handle(webhookRequest(body))).json()).toEqual({ received: true, duplicate: true });
+    expect(runs).toBe(2);
   });
 
-  it('forgets keys after their time', () => {
+  it('answers 409 with Retry-After while another delivery of the event is being handled', async () => {
+    let finish: () => void = () => undefined;
+    const handle = createYunoWebhookHandler({
+      secret: SECRET,
+      leaseMs: 10_000,
+      onEvent: () => new Promise<void>((resolve) => (finish = resolve)),
+    });
+    const body = JSON.stringify(readWebhookExample('payment-v2.json'));
+    const first = handle(webhookRequest(body));
+    await new Promise((r) => setTimeout(r, 0));
+    const second = await handle(webhookRequest(body));
+    expect(second.status).toBe(409);
+    expect(second.headers.get('retry-after')).toBe('10');
+    finish();
+    expect((await first).status).toBe(200);
+  });
+
+  it('memory store: claims, completes, releases only the owner’s claim, and lets lapsed records go', async () => {
     let now = 0;
-    const store = createMemoryWebhookStore({ ttlMs: 1000, now: () => now });
-    expect(store.add('a')).toBe(true);
-    expect(store.add('a')).toBe(false);
-    now = 1001;
-    expect(store.add('a')).toBe(true);
+    const store = createMemoryWebhookStore({ now: () => now });
+    expect(await store.claim('a', 'o1', 100)).toBe('claimed');
+    expect(await store.claim('a', 'o2', 100)).toBe('busy');
+    await store.release('a', 'o2');
+    expect(await store.claim('a', 'o2', 100)).toBe('busy');
+    await store.release('a', 'o1');
+    expect(await store.claim('a', 'o2', 100)).toBe('claimed');
+    now = 101;
+    expect(await store.claim('a', 'o3', 100)).toBe('claimed');
+    await store.complete('a', 'o3', 1000);
+    await store.release('a', 'o3');
+    expect(await store.claim('a', 'o4', 100)).toBe('handled');
+    now = 1102;
+    expect(await store.claim('a', 'o4', 100)).toBe('claimed');
   });
 });
 

@@ -6,22 +6,32 @@ import { verifyYunoWebhook } from './verify';
 export interface YunoWebhookHandlerOptions {
   /** The secret set as `hmac_client_secret` on the webhook in Yuno. */
   secret: string;
-  /** Called once per event (retries of it are dropped). Not awaited before the 200: keep it short or queue work. */
+  /**
+   * Called once per event and awaited before the answer: 200 when it resolves, 500 when it throws or outlasts
+   * `leaseMs` (Yuno then retries). Retries of a handled event are answered 200 without calling it.
+   */
   onEvent(event: YunoWebhookEvent): void | Promise<void>;
-  /** @default createMemoryWebhookStore() */
+  /** Where events are claimed and remembered; share one between processes. @default createMemoryWebhookStore() */
   store?: YunoWebhookStore;
-  /** Keeps the process alive for `onEvent` after the answer (e.g. Next.js `after`, Vercel `waitUntil`). */
+  /** How long a claim holds while `onEvent` runs; a delivery of the same event meanwhile gets 409. @default 30_000 */
+  leaseMs?: number;
+  /** How long a handled event is remembered (Yuno retries for up to four days). @default 7 days */
+  ttlMs?: number;
+  /** Given the handling of each event; it is awaited before the answer anyway (e.g. Next.js `after`). */
   waitUntil?(promise: Promise<unknown>): void;
-  /** Errors of `onEvent`, for logging; they do not change the answer. */
+  /** Errors of `onEvent`, for logging. */
   onError?(error: unknown, event: YunoWebhookEvent): void;
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+class LeaseTimeout extends Error {}
 
 /**
  * A webhook receiver: verifies the signature on the raw body (401 if wrong), parses the envelope (400 if malformed),
- * drops retries of an event already handled, answers 200 at once and hands the event to `onEvent`.
+ * claims the event in the store (200 `duplicate` if it was handled, 409 with `Retry-After` while another delivery of it
+ * is being handled), awaits `onEvent`, then marks the event handled (200) or releases it for Yuno's retry (500).
  *
  * @example
  * ```ts
@@ -37,6 +47,8 @@ const json = (status: number, body: unknown) =>
 export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (request: Request) => Promise<Response> {
   if (!options.secret) throw new Error('createYunoWebhookHandler: a webhook secret is required to verify signatures');
   const store = options.store ?? createMemoryWebhookStore();
+  const leaseMs = options.leaseMs ?? 30_000;
+  const ttlMs = options.ttlMs ?? 7 * 24 * 60 * 60 * 1000;
   return async (request) => {
     if (request.method.toUpperCase() !== 'POST') {
       return json(405, { code: 'UNSUPPORTED_METHOD', messages: ['Webhooks are POSTed'] });
@@ -55,17 +67,39 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
       const message = error instanceof YunoWebhookError ? error.message : 'The webhook body could not be read';
       return json(400, { code: 'INVALID_REQUEST', messages: [message] });
     }
-    if (!(await store.add(webhookDedupKey(event)))) return json(200, { received: true, duplicate: true });
-    const work = Promise.resolve()
-      .then(() => options.onEvent(event))
-      .catch((error: unknown) => {
-        try {
-          options.onError?.(error, event);
-        } catch {
-          // An error hook that throws must not become an unhandled rejection.
-        }
-      });
-    options.waitUntil?.(work);
+    const key = webhookDedupKey(event);
+    const owner = crypto.randomUUID();
+    const claim = await store.claim(key, owner, leaseMs);
+    if (claim === 'handled') return json(200, { received: true, duplicate: true });
+    if (claim === 'busy') {
+      return json(
+        409,
+        { code: 'WEBHOOK_IN_PROGRESS', messages: ['This event is being handled by another delivery'] },
+        { 'retry-after': String(Math.max(1, Math.ceil(leaseMs / 1000))) },
+      );
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const work = Promise.resolve().then(() => options.onEvent(event));
+    options.waitUntil?.(work.catch(() => undefined));
+    try {
+      await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new LeaseTimeout('onEvent outlasted its lease')), leaseMs);
+        }),
+      ]);
+    } catch (error) {
+      clearTimeout(timer);
+      await store.release(key, owner).catch(() => undefined);
+      try {
+        options.onError?.(error, event);
+      } catch {
+        // An error hook that throws must not change the answer.
+      }
+      return json(500, { code: 'WEBHOOK_HANDLER_FAILED', messages: ['The event could not be handled; retry later'] });
+    }
+    clearTimeout(timer);
+    await store.complete(key, owner, ttlMs);
     return json(200, { received: true });
   };
 }

@@ -1,38 +1,70 @@
-/** Where handled webhook keys are remembered, so that Yuno's retries of one event are handled once. */
+/** What a store answers to a claim. */
+export type YunoWebhookClaim = 'claimed' | 'handled' | 'busy';
+
+/**
+ * Where webhook keys are claimed and remembered, so that Yuno's retries of one event are handled once. A receiver
+ * claims a key before handling its event, completes it afterwards, and releases it when handling failed.
+ */
 export interface YunoWebhookStore {
-  /** Records `key`; resolves `false` when it was already there (a duplicate). Must be atomic for concurrent calls. */
-  add(key: string): boolean | Promise<boolean>;
+  /** Atomically: 'handled' if `key` was completed and its record has not expired; 'busy' if another owner holds a live
+   * claim; otherwise records a claim by `owner` that lapses after `leaseMs` and answers 'claimed'. */
+  claim(key: string, owner: string, leaseMs: number): Promise<YunoWebhookClaim>;
+  /** Marks `key` handled (whoever holds the claim), remembered for `ttlMs`. */
+  complete(key: string, owner: string, ttlMs: number): Promise<void>;
+  /** Drops `owner`'s claim so the next delivery can claim at once; does nothing if `owner` no longer holds it or key is handled. */
+  release(key: string, owner: string): Promise<void>;
+}
+
+/** Options of {@link createMemoryWebhookStore}. */
+export interface MemoryWebhookStoreOptions {
+  /** Records kept at most; the oldest go first. @default 100_000 */
+  maxKeys?: number;
+  /** The clock, in ms. @default Date.now */
+  now?: () => number;
+}
+
+interface MemoryRecord {
+  state: 'claimed' | 'handled';
+  owner: string;
+  expiresAt: number;
 }
 
 /**
- * An in-memory store for one process, keeping keys for `ttlMs` (Yuno retries for up to four days). Use a shared store
- * (Redis `SET NX`, a database unique key) when several processes receive webhooks.
+ * An in-memory store for one process. Use a shared store (`createRedisWebhookStore`,
+ * `createPostgresWebhookStore`) when several processes receive webhooks.
  *
  * @example
  * ```ts
- * const store = createMemoryWebhookStore({ ttlMs: 7 * 24 * 60 * 60 * 1000 });
+ * const store = createMemoryWebhookStore({ maxKeys: 50_000 });
  * ```
  */
-export function createMemoryWebhookStore(
-  options: { ttlMs?: number; maxKeys?: number; now?: () => number } = {},
-): YunoWebhookStore {
-  const ttlMs = options.ttlMs ?? 7 * 24 * 60 * 60 * 1000;
+export function createMemoryWebhookStore(options: MemoryWebhookStoreOptions = {}): YunoWebhookStore {
   const maxKeys = options.maxKeys ?? 100_000;
   const now = options.now ?? Date.now;
-  const keys = new Map<string, number>();
+  const records = new Map<string, MemoryRecord>();
+  const put = (key: string, record: MemoryRecord) => {
+    // A Map keeps insertion order: re-inserting puts the newest last, so trimming from the front drops the oldest.
+    records.delete(key);
+    records.set(key, record);
+    const at = now();
+    for (const [k, r] of records) {
+      if (records.size <= maxKeys && r.expiresAt > at) break;
+      records.delete(k);
+    }
+  };
   return {
-    add(key) {
-      const at = now();
-      const seen = keys.get(key);
-      if (seen !== undefined && at - seen < ttlMs) return false;
-      keys.delete(key);
-      keys.set(key, at);
-      // Oldest first in a Map: trim expired keys, and the oldest when over the limit.
-      for (const [k, t] of keys) {
-        if (keys.size <= maxKeys && at - t < ttlMs) break;
-        keys.delete(k);
-      }
-      return true;
+    async claim(key, owner, leaseMs) {
+      const record = records.get(key);
+      if (record && record.expiresAt > now()) return record.state === 'handled' ? 'handled' : 'busy';
+      put(key, { state: 'claimed', owner, expiresAt: now() + leaseMs });
+      return 'claimed';
+    },
+    async complete(key, owner, ttlMs) {
+      put(key, { state: 'handled', owner, expiresAt: now() + ttlMs });
+    },
+    async release(key, owner) {
+      const record = records.get(key);
+      if (record?.state === 'claimed' && record.owner === owner) records.delete(key);
     },
   };
 }
