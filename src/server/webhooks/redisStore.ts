@@ -33,7 +33,8 @@ const RELEASE_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return red
 
 /** PX takes a whole, positive number of milliseconds. */
 const milliseconds = (ms: number, name: string) => {
-  if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`createRedisWebhookStore: ${name} must be a positive number`);
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new RangeError(`createRedisWebhookStore: ${name} must be a positive number`);
   return String(Math.ceil(ms));
 };
 
@@ -68,7 +69,10 @@ const asText = (reply: unknown): string | null => {
  */
 export function createRedisWebhookStore(options: RedisWebhookStoreOptions): YunoWebhookStore {
   const { client } = options;
-  if (!client || (typeof (client as Partial<NodeRedisCommandClient>).sendCommand !== 'function' && !isIoRedis(client))) {
+  if (
+    !client ||
+    (typeof (client as Partial<NodeRedisCommandClient>).sendCommand !== 'function' && !isIoRedis(client))
+  ) {
     throw new TypeError('createRedisWebhookStore: client must be a node-redis or ioredis client');
   }
   const prefix = options.prefix ?? 'yuno:webhook:';
