@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_WEBHOOK_RETRY_DELAYS_MS, createYunoSandbox } from 'yuno-react/sandbox';
 import {
   createYunoCheckout,
@@ -28,11 +28,22 @@ let pool: pg.Pool;
 
 const connectRedis = (url: string) => createClient({ url }).connect();
 
+let startupError: unknown;
+
 beforeAll(async () => {
-  [redisEngine, postgresEngine] = await Promise.all([startRedis(), startPostgres()]);
-  redis = await connectRedis(redisEngine.url);
-  pool = new pg.Pool({ connectionString: postgresEngine.url });
+  try {
+    [redisEngine, postgresEngine] = await Promise.all([startRedis(), startPostgres()]);
+    redis = await connectRedis(redisEngine.url);
+    pool = new pg.Pool({ connectionString: postgresEngine.url });
+  } catch (error) {
+    startupError = error;
+  }
 }, 60_000);
+
+// A missing engine fails every test with the reason (a failing beforeAll alone would only mark them skipped).
+beforeEach(() => {
+  if (startupError) throw startupError;
+});
 
 afterAll(async () => {
   await redis?.quit().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Redis as IoRedis } from 'ioredis';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createPostgresWebhookStore,
   createRedisWebhookStore,
@@ -10,14 +10,24 @@ import {
 } from 'yuno-react/server';
 import { startPostgres, startRedis, type RunningEngine } from '../support/engines';
 
-// Real engines, started for this file: a test here fails (never skips) when redis-server or PostgreSQL is missing.
+// Real engines, started for this file. When redis-server or PostgreSQL is missing, every test here fails with the
+// reason (a failing beforeAll alone would only mark them skipped).
 let redis: RunningEngine;
 let postgres: RunningEngine;
+let startupError: unknown;
 const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  try {
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  } catch (error) {
+    startupError = error;
+  }
 }, 60_000);
+
+beforeEach(() => {
+  if (startupError) throw startupError;
+});
 
 afterAll(async () => {
   for (const close of closers.reverse()) await close().catch(() => undefined);
