@@ -1,6 +1,9 @@
 import { Redis as IoRedis } from 'ioredis';
+import { Redis as IoRedis5 } from 'ioredis-v5';
 import pg from 'pg';
 import { createClient } from 'redis';
+import { createClient as createClient4 } from 'redis-v4';
+import { createClient as createClient5 } from 'redis-v5';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createPostgresWebhookStore,
@@ -41,30 +44,48 @@ interface Engine {
   open(namespace: string): Promise<{ store: YunoWebhookStore; raw(key: string): Promise<unknown> }>;
 }
 
-const engines: Record<string, Engine> = {
-  'Redis through node-redis': {
+/** A store on a node-redis client of one major version (the peer range is ^4 || ^5 || ^6; each is installed). */
+function nodeRedis(
+  connect: (url: string) => Promise<
+    Parameters<typeof createRedisWebhookStore>[0]['client'] & {
+      get(key: string): Promise<unknown>;
+      quit(): Promise<unknown>;
+    }
+  >,
+): Engine {
+  return {
     async open(namespace) {
-      const client = await createClient({ url: redis.url }).connect();
+      const client = await connect(redis.url);
       closers.push(() => client.quit());
       const prefix = `test:${namespace}:`;
-      return {
-        store: createRedisWebhookStore({ client, prefix }),
-        raw: (key) => client.get(prefix + key),
-      };
+      return { store: createRedisWebhookStore({ client, prefix }), raw: (key) => client.get(prefix + key) };
     },
-  },
-  'Redis through ioredis': {
+  };
+}
+
+/** The same on ioredis (^5 || ^6). */
+function ioRedis(create: (url: string) => IoRedis | IoRedis5): Engine {
+  return {
     async open(namespace) {
-      const client = new IoRedis(redis.url, { lazyConnect: true });
+      const client = create(redis.url);
       await client.connect();
       closers.push(() => client.quit());
       const prefix = `test:${namespace}:`;
-      return {
-        store: createRedisWebhookStore({ client, prefix }),
-        raw: (key) => client.get(prefix + key),
-      };
+      return { store: createRedisWebhookStore({ client, prefix }), raw: (key) => client.get(prefix + key) };
     },
-  },
+  };
+}
+
+const engines: Record<string, Engine> = {
+  'Redis through node-redis 6': nodeRedis((url) => createClient({ url }).connect()),
+  'Redis through node-redis 5': nodeRedis((url) => createClient5({ url }).connect()),
+  'Redis through node-redis 4': nodeRedis(async (url) => {
+    const client = createClient4({ url });
+    await client.connect();
+    return client;
+  }),
+  'Redis through ioredis 6': ioRedis((url) => new IoRedis(url, { lazyConnect: true })),
+  'Redis through ioredis 5': ioRedis((url) => new IoRedis5(url, { lazyConnect: true })),
   'PostgreSQL through pg': {
     async open(namespace) {
       const pool = new pg.Pool({ connectionString: postgres.url, max: 20 });
