@@ -155,6 +155,26 @@ describe('createYunoWebhookHandler', () => {
     expect((await first).status).toBe(200);
   });
 
+  it('answers 503 and runs nothing when the store cannot be reached', async () => {
+    let runs = 0;
+    const handle = createYunoWebhookHandler({
+      secret: SECRET,
+      store: {
+        claim: () => Promise.reject(new Error('connection refused')),
+        complete: () => Promise.resolve(),
+        release: () => Promise.resolve(),
+      },
+      onEvent: () => void (runs += 1),
+    });
+    const answer = await handle(webhookRequest(JSON.stringify(readWebhookExample('payment-v2.json'))));
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual({
+      code: 'WEBHOOK_STORE_UNAVAILABLE',
+      messages: ['The webhook store could not be reached'],
+    });
+    expect(runs).toBe(0);
+  });
+
   it('memory store: claims, completes, releases only the owner’s claim, and lets lapsed records go', async () => {
     let now = 0;
     const store = createMemoryWebhookStore({ now: () => now });

@@ -69,7 +69,13 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
     }
     const key = webhookDedupKey(event);
     const owner = crypto.randomUUID();
-    const claim = await store.claim(key, owner, leaseMs);
+    let claim: Awaited<ReturnType<YunoWebhookStore['claim']>>;
+    try {
+      claim = await store.claim(key, owner, leaseMs);
+    } catch {
+      // Nothing was claimed or run: Yuno's retry finds the event as it was.
+      return json(503, { code: 'WEBHOOK_STORE_UNAVAILABLE', messages: ['The webhook store could not be reached'] });
+    }
     if (claim === 'handled') return json(200, { received: true, duplicate: true });
     if (claim === 'busy') {
       return json(
@@ -99,7 +105,8 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
       return json(500, { code: 'WEBHOOK_HANDLER_FAILED', messages: ['The event could not be handled; retry later'] });
     }
     clearTimeout(timer);
-    await store.complete(key, owner, ttlMs);
+    // If this write fails the claim lapses, and Yuno's retry runs the event again: at least once, never lost.
+    await store.complete(key, owner, ttlMs).catch(() => undefined);
     return json(200, { received: true });
   };
 }
