@@ -99,8 +99,8 @@ async function startInstance(options: {
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n')[0] ?? '';
-      if (stdout.includes('\n')) resolve((JSON.parse(line) as { port: number }).port);
+      const listening = /^\{"port":(\d+)\}$/m.exec(stdout);
+      if (listening) resolve(Number(listening[1]));
     });
     child.once('exit', (code, signal) =>
       reject(new Error(`webhook server ${options.name} exited (${signal ?? code}):\n${stderr}`)),

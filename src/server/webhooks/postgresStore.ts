@@ -1,6 +1,13 @@
 import type { YunoWebhookClaim, YunoWebhookStore } from './store';
 
-/** The result of a query, as `pg` gives it. */
+/**
+ * The result of a query, as `pg` gives it.
+ *
+ * @example
+ * ```ts
+ * const result: PostgresQueryResult = await pool.query('SELECT 1');
+ * ```
+ */
 export interface PostgresQueryResult {
   rows: unknown[];
   rowCount?: number | null;
@@ -9,12 +16,24 @@ export interface PostgresQueryResult {
 /**
  * Anything that runs a parameterised query the way `pg`'s `Pool` and `Client` do (`query(text, values)` with `$1`
  * placeholders). Declared here so that `pg` need not be installed to import this module.
+ *
+ * @example
+ * ```ts
+ * const pool: PostgresQueryable = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * ```
  */
 export interface PostgresQueryable {
   query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
 }
 
-/** Options of {@link createPostgresWebhookStore}. */
+/**
+ * Options of {@link createPostgresWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresWebhookStoreOptions = { pool, table: 'webhooks.yuno_events' };
+ * ```
+ */
 export interface PostgresWebhookStoreOptions {
   /** A `pg` `Pool` (or anything with the same `query`). */
   pool: PostgresQueryable;
@@ -22,7 +41,16 @@ export interface PostgresWebhookStoreOptions {
   table?: string;
 }
 
-/** A PostgreSQL webhook store, with the statements to create and prune its table. */
+/**
+ * A PostgreSQL webhook store, with the statements to create and prune its table.
+ *
+ * @example
+ * ```ts
+ * const store: PostgresWebhookStore = createPostgresWebhookStore({ pool });
+ * await store.ensureSchema();
+ * setInterval(() => void store.deleteExpired(), 24 * 60 * 60 * 1000);
+ * ```
+ */
 export interface PostgresWebhookStore extends YunoWebhookStore {
   /** Creates the table if it is not there (see {@link postgresWebhookStoreSchema}). */
   ensureSchema(): Promise<void>;

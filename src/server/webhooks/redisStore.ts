@@ -6,17 +6,36 @@ type RedisArgument = string;
 /**
  * The part of a node-redis client (`createClient()` of `redis` v4 or later) that the store uses. Declared here so that
  * neither client library has to be installed to use the other.
+ *
+ * @example
+ * ```ts
+ * const client: NodeRedisCommandClient = await createClient({ url: process.env.REDIS_URL }).connect();
+ * ```
  */
 export interface NodeRedisCommandClient {
   sendCommand(args: RedisArgument[]): Promise<unknown>;
 }
 
-/** The part of an ioredis client (`new Redis()`, `new Cluster()`) that the store uses. */
+/**
+ * The part of an ioredis client (`new Redis()`, `new Cluster()`) that the store uses.
+ *
+ * @example
+ * ```ts
+ * const client: IoRedisCommandClient = new Redis(process.env.REDIS_URL!);
+ * ```
+ */
 export interface IoRedisCommandClient {
   call(command: string, ...args: RedisArgument[]): Promise<unknown>;
 }
 
-/** Options of {@link createRedisWebhookStore}. */
+/**
+ * Options of {@link createRedisWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const options: RedisWebhookStoreOptions = { client: redis, prefix: 'shop:yuno-webhook:' };
+ * ```
+ */
 export interface RedisWebhookStoreOptions {
   /** A connected node-redis or ioredis client. */
   client: NodeRedisCommandClient | IoRedisCommandClient;

@@ -1,9 +1,29 @@
-/** What a store answers to a claim. */
+/**
+ * What a store answers to a claim.
+ *
+ * @example
+ * ```ts
+ * const answer: YunoWebhookClaim = await store.claim(key, owner, 30_000); // 'claimed' | 'handled' | 'busy'
+ * ```
+ */
 export type YunoWebhookClaim = 'claimed' | 'handled' | 'busy';
 
 /**
  * Where webhook keys are claimed and remembered, so that Yuno's retries of one event are handled once. A receiver
  * claims a key before handling its event, completes it afterwards, and releases it when handling failed.
+ *
+ * @example
+ * ```ts
+ * if ((await store.claim(key, owner, 30_000)) === 'claimed') {
+ *   try {
+ *     await handle(event);
+ *     await store.complete(key, owner, 7 * 24 * 60 * 60 * 1000);
+ *   } catch (error) {
+ *     await store.release(key, owner);
+ *     throw error;
+ *   }
+ * }
+ * ```
  */
 export interface YunoWebhookStore {
   /** Atomically: 'handled' if `key` was completed and its record has not expired; 'busy' if another owner holds a live
@@ -15,7 +35,14 @@ export interface YunoWebhookStore {
   release(key: string, owner: string): Promise<void>;
 }
 
-/** Options of {@link createMemoryWebhookStore}. */
+/**
+ * Options of {@link createMemoryWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryWebhookStoreOptions = { maxKeys: 10_000 };
+ * ```
+ */
 export interface MemoryWebhookStoreOptions {
   /** Records kept at most; the oldest go first. @default 100_000 */
   maxKeys?: number;
