@@ -12,7 +12,7 @@ import {
   postgresWebhookStoreSchema,
   webhookDedupKey,
 } from 'yuno-react/server';
-import { startPostgres, startRedis, type RunningEngine } from '../support/engines';
+import { startEngines, type RunningEngine } from '../support/engines';
 import { readWebhookExample } from '../support/openapi';
 
 // Several receiver processes over one shared store, on real engines started for this file (missing ones fail it).
@@ -32,7 +32,7 @@ let startupError: unknown;
 
 beforeAll(async () => {
   try {
-    [redisEngine, postgresEngine] = await Promise.all([startRedis(), startPostgres()]);
+    ({ redis: redisEngine, postgres: postgresEngine } = await startEngines());
     redis = await connectRedis(redisEngine.url);
     pool = new pg.Pool({ connectionString: postgresEngine.url });
   } catch (error) {

@@ -11,7 +11,7 @@ import {
   postgresWebhookStoreSchema,
   type YunoWebhookStore,
 } from 'yuno-react/server';
-import { startPostgres, startRedis, type RunningEngine } from '../support/engines';
+import { startEngines, type RunningEngine } from '../support/engines';
 
 // Real engines, started for this file. When redis-server or PostgreSQL is missing, every test here fails with the
 // reason (a failing beforeAll alone would only mark them skipped).
@@ -22,7 +22,7 @@ const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   try {
-    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    ({ redis, postgres } = await startEngines());
   } catch (error) {
     startupError = error;
   }

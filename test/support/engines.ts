@@ -184,8 +184,7 @@ export async function startPostgres(): Promise<RunningEngine> {
   const dirs = debianPostgresDirs();
   const initdb = findBinary('initdb', dirs);
   const postgres = findBinary('postgres', dirs);
-  const dir = mkdtempSync(join(tmpdir(), 'yuno-pg-'));
-  const data = join(dir, 'data');
+  let owner: { uid: number; gid: number } | undefined;
   if (process.getuid?.() === 0) {
     try {
       execFileSync('id', ['-u', PG_USER], { stdio: 'ignore' });
@@ -194,13 +193,17 @@ export async function startPostgres(): Promise<RunningEngine> {
         stdio: 'ignore',
       });
     }
-    const uid = Number(execFileSync('id', ['-u', PG_USER]).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', PG_USER]).toString().trim());
-    chownSync(dir, uid, gid);
+    owner = {
+      uid: Number(execFileSync('id', ['-u', PG_USER]).toString().trim()),
+      gid: Number(execFileSync('id', ['-g', PG_USER]).toString().trim()),
+    };
   }
-  chmodSync(dir, 0o700);
+  const dir = mkdtempSync(join(tmpdir(), 'yuno-pg-'));
+  const data = join(dir, 'data');
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
+    if (owner) chownSync(dir, owner.uid, owner.gid);
+    chmodSync(dir, 0o700);
     const [initCommand, initArgs] = asPostgresUser(initdb, [
       '-D',
       data,
@@ -255,4 +258,21 @@ export async function startPostgres(): Promise<RunningEngine> {
       cleanup();
     },
   };
+}
+
+/**
+ * Starts Redis and PostgreSQL side by side; if either fails, stops the other and rejects with the failure.
+ *
+ * @example
+ * ```ts
+ * const { redis, postgres } = await startEngines();
+ * ```
+ */
+export async function startEngines(): Promise<{ redis: RunningEngine; postgres: RunningEngine }> {
+  const [redis, postgres] = await Promise.allSettled([startRedis(), startPostgres()]);
+  if (redis.status === 'fulfilled' && postgres.status === 'fulfilled') {
+    return { redis: redis.value, postgres: postgres.value };
+  }
+  await Promise.all([redis, postgres].map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+  throw redis.status === 'rejected' ? redis.reason : (postgres as PromiseRejectedResult).reason;
 }
