@@ -5,7 +5,8 @@ type RedisArgument = string;
 
 /**
  * The part of a node-redis client (`createClient()` of `redis` v4 or later) that the store uses. Declared here so that
- * neither client library has to be installed to use the other.
+ * neither client library has to be installed to use the other. (A node-redis cluster's `sendCommand` takes other
+ * arguments and does not fit; for Redis Cluster use ioredis's `Cluster`.)
  *
  * @example
  * ```ts
