@@ -120,6 +120,9 @@ export {
   createYunoWebhookHandler,
   createMemoryWebhookStore,
   DEFAULT_WEBHOOK_TTL_MS,
+  createRedisWebhookStore,
+  createPostgresWebhookStore,
+  postgresWebhookStoreSchema,
   webhookDedupKey,
   YunoWebhookError,
 } from './server/webhooks';
@@ -130,4 +133,12 @@ export type {
   YunoWebhookHandleOptions,
   YunoWebhookEnqueueOptions,
   YunoWebhookEventContext,
+  MemoryWebhookStoreOptions,
+  RedisWebhookStoreOptions,
+  NodeRedisCommandClient,
+  IoRedisCommandClient,
+  PostgresWebhookStoreOptions,
+  PostgresWebhookStore,
+  PostgresQueryable,
+  PostgresQueryResult,
 } from './server/webhooks';

@@ -176,6 +176,8 @@ describe('public API', () => {
         "YunoWebhookError",
         "createIdempotencyKey",
         "createMemoryWebhookStore",
+        "createPostgresWebhookStore",
+        "createRedisWebhookStore",
         "createYunoCheckout",
         "createYunoRouteHandlers",
         "createYunoServerClient",
@@ -187,6 +189,7 @@ describe('public API', () => {
         "parseYunoWebhook",
         "paymentMethodsQueryOptions",
         "paymentQueryOptions",
+        "postgresWebhookStoreSchema",
         "redactCardData",
         "resolveYunoBaseUrl",
         "toNodeHandler",
@@ -300,6 +303,20 @@ describe("the other entries' import graphs", () => {
     }
     const msw = importGraph(join(root, 'src/sandbox-msw.ts'));
     expect(msw.external.some(({ specifier }) => specifier === 'msw')).toBe(true);
+  });
+
+  it('keep redis, ioredis and pg, optional peer dependencies, out of every entry (the webhook stores take clients)', () => {
+    const optional = /^(redis|ioredis|pg)(\/|$)/;
+    for (const entry of ['src/index.ts', 'src/server.ts', 'src/sandbox.ts', 'src/sandbox-msw.ts']) {
+      const graph = importGraph(join(root, entry));
+      expect(
+        graph.external.filter(({ specifier }) => optional.test(specifier)),
+        entry,
+      ).toEqual([]);
+    }
+    const server = importGraph(join(root, 'src/server.ts'));
+    expect(server.files).toContain('src/server/webhooks/redisStore.ts');
+    expect(server.files).toContain('src/server/webhooks/postgresStore.ts');
   });
 
   it('load no node: module at the top of yuno-react/sandbox (it runs in browsers under MSW)', () => {

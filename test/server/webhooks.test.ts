@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createYunoSandbox } from 'yuno-react/sandbox';
 import {
   YunoWebhookError,
+  createMemoryWebhookStore,
   createYunoCheckout,
   createYunoRouteHandlers,
   createYunoServerClient,
@@ -112,6 +113,24 @@ describe('createYunoWebhookHandler', () => {
     expect((await handle(webhookRequest(body, sign(body), 'GET'))).status).toBe(405);
     await new Promise((r) => setTimeout(r, 0));
     expect(events).toEqual([]);
+  });
+
+  it('memory store: claims, completes, releases only the owner’s claim, and lets lapsed records go', async () => {
+    let now = 0;
+    const store = createMemoryWebhookStore({ now: () => now });
+    expect(await store.claim('a', 'o1', 100)).toBe('claimed');
+    expect(await store.claim('a', 'o2', 100)).toBe('busy');
+    await store.release('a', 'o2');
+    expect(await store.claim('a', 'o2', 100)).toBe('busy');
+    await store.release('a', 'o1');
+    expect(await store.claim('a', 'o2', 100)).toBe('claimed');
+    now = 101;
+    expect(await store.claim('a', 'o3', 100)).toBe('claimed');
+    await store.complete('a', 'o3', 1000);
+    await store.release('a', 'o3');
+    expect(await store.claim('a', 'o4', 100)).toBe('handled');
+    now = 1102;
+    expect(await store.claim('a', 'o4', 100)).toBe('claimed');
   });
 });
 

@@ -37,6 +37,23 @@ export interface YunoWebhookStore {
 /** Yuno retries an event for up to about 7.3 days (+5 min, +50 min, +6 h, +24 h, +48 h, +96 h): keep records longer. */
 export const DEFAULT_WEBHOOK_TTL_MS = 8 * 24 * 60 * 60 * 1000;
 
+/**
+ * Options of {@link createMemoryWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryWebhookStoreOptions = { maxKeys: 50_000 };
+ * ```
+ */
+export interface MemoryWebhookStoreOptions {
+  /** How long handled events are remembered, whatever `complete` is asked. @default the handler's `ttlMs` (8 days) */
+  ttlMs?: number;
+  /** At most this many records; the oldest go first. @default 100_000 */
+  maxKeys?: number;
+  /** The clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
 type MemoryRecord = { state: 'claimed'; owner: string; expiresAt: number } | { state: 'handled'; expiresAt: number };
 
 /**
@@ -50,9 +67,7 @@ type MemoryRecord = { state: 'claimed'; owner: string; expiresAt: number } | { s
  * export const POST = createYunoWebhookHandler({ secret, store, onEvent });
  * ```
  */
-export function createMemoryWebhookStore(
-  options: { ttlMs?: number; maxKeys?: number; now?: () => number } = {},
-): YunoWebhookStore {
+export function createMemoryWebhookStore(options: MemoryWebhookStoreOptions = {}): YunoWebhookStore {
   const defaultTtl = options.ttlMs;
   const maxKeys = options.maxKeys ?? 100_000;
   const now = options.now ?? Date.now;
