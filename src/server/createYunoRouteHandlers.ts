@@ -16,6 +16,7 @@ import { checkResolvedCheckout, createYunoCheckout, type ResolvedCheckout } from
 import type { CreatePaymentBody, YunoServerClient } from './createYunoServerClient';
 import { deriveIdempotencyKey } from './deriveIdempotencyKey';
 import { findOrCreateCustomer } from './findOrCreateCustomer';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_WEBHOOK_MAX_BODY_BYTES, checkBodyLimit } from './readBoundedBody';
 import { parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
 import { RouteError, errorResponse, jsonResponse, toRouteError } from './RouteError';
 import { createYunoWebhookHandler, type YunoWebhookStore } from './webhooks';
@@ -126,6 +127,18 @@ export interface YunoRouteHandlersOptions {
   webhookStore?: YunoWebhookStore;
   /** Keeps the process alive for `onPaymentEvent` after the answer (Next.js `after`, Vercel `waitUntil`). */
   waitUntil?(promise: Promise<unknown>): void;
+  /**
+   * The largest body the JSON routes accept, in bytes; a larger one is answered 413 `PAYLOAD_TOO_LARGE` without being
+   * read: a `content-length` above it is refused before any byte, a chunked body is cut off at the limit. Their bodies
+   * are a few hundred bytes.
+   * @default 65_536 (64 KiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The largest body `POST /webhooks` accepts, in bytes (413 `PAYLOAD_TOO_LARGE` beyond, as for `maxBodyBytes`).
+   * @default 1_048_576 (1 MiB)
+   */
+  webhookMaxBodyBytes?: number;
 }
 
 /**
@@ -235,6 +248,14 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     throw new Error('createYunoRouteHandlers: resolveCheckout is required');
   }
   const { client, serverTokenization = false } = options;
+  const maxBodyBytes = checkBodyLimit(
+    'createYunoRouteHandlers: maxBodyBytes',
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  );
+  const webhookMaxBodyBytes = checkBodyLimit(
+    'createYunoRouteHandlers: webhookMaxBodyBytes',
+    options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  );
   const basePath = normaliseBasePath(options.basePath ?? DEFAULT_API_BASE_URL);
 
   /**
@@ -255,7 +276,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
   }
 
   async function startCheckout({ request }: RouteContext): Promise<Response> {
-    const body = parseInput(StartCheckoutRequestSchema, await readJsonObject(request));
+    const body = parseInput(StartCheckoutRequestSchema, await readJsonObject(request, maxBodyBytes));
     const previous = body.previousCheckoutSession;
     await requireAuthorized({ request, action: 'startCheckout', ...(previous ? { checkoutSession: previous } : {}) });
     const checkout = await options.resolveCheckout({
@@ -273,13 +294,13 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function createOneTimeToken({ request, params }: RouteContext): Promise<Response> {
     const checkoutSession = sessionParam(params, 'checkoutSession');
-    const body = parseInput(OneTimeTokenRequestSchema, await readJsonObject(request));
+    const body = parseInput(OneTimeTokenRequestSchema, await readJsonObject(request, maxBodyBytes));
     await requireAuthorized({ request, action: 'createOneTimeToken', checkoutSession });
     return jsonResponse(201, await client.checkoutSessions.createOneTimeToken(checkoutSession, body));
   }
 
   async function createPayment({ request }: RouteContext): Promise<Response> {
-    const raw = await readJsonObject(request);
+    const raw = await readJsonObject(request, maxBodyBytes);
     const refused = SERVER_DECIDED_FIELDS.filter((field) => Object.hasOwn(raw, field));
     if (refused.length > 0) {
       throw new RouteError(400, 'INVALID_PARAMETERS', [
@@ -412,7 +433,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
   }
 
   async function startCustomerSession({ request }: RouteContext): Promise<Response> {
-    parseInput(StartCustomerSessionRequestSchema, await readJsonObject(request));
+    parseInput(StartCustomerSessionRequestSchema, await readJsonObject(request, maxBodyBytes));
     await requireAuthorized({ request, action: 'startCustomerSession' });
     const { customer, country } = await shopperOf(request);
     const { id } = await findOrCreateCustomer(client, customer);
@@ -430,7 +451,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function startEnrollment({ request, params }: RouteContext): Promise<Response> {
     const customerSession = sessionParam(params, 'customerSession');
-    const body = parseInput(StartEnrollmentRequestSchema, await readJsonObject(request));
+    const body = parseInput(StartEnrollmentRequestSchema, await readJsonObject(request, maxBodyBytes));
     const browserKey = readIdempotencyKey(request);
     await requireAuthorized({ request, action: 'startEnrollment', customerSession });
     const { country } = await shopperOf(request);
@@ -448,6 +469,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
         onEvent: (event) => options.onPaymentEvent?.(event),
         ...(options.webhookStore ? { store: options.webhookStore } : {}),
         ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}),
+        maxBodyBytes: webhookMaxBodyBytes,
       })
     : undefined;
 

@@ -1,4 +1,5 @@
 import type { YunoWebhookEvent } from '../../core';
+import { readWebhookBody } from '../readBoundedBody';
 import { parseYunoWebhook, webhookDedupKey, YunoWebhookError } from './parse';
 import { createMemoryWebhookStore, type YunoWebhookStore } from './store';
 import { verifyYunoWebhook } from './verify';
@@ -14,6 +15,12 @@ export interface YunoWebhookHandlerOptions {
   waitUntil?(promise: Promise<unknown>): void;
   /** Errors of `onEvent`, for logging; they do not change the answer. */
   onError?(error: unknown, event: YunoWebhookEvent): void;
+  /**
+   * The largest body accepted, in bytes. A larger one is answered 413 `PAYLOAD_TOO_LARGE` without being read (a
+   * `content-length` above it is refused before any byte; a chunked body is cut off at the limit).
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBodyBytes?: number;
 }
 
 const json = (status: number, body: unknown) =>
@@ -41,7 +48,8 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
     if (request.method.toUpperCase() !== 'POST') {
       return json(405, { code: 'UNSUPPORTED_METHOD', messages: ['Webhooks are POSTed'] });
     }
-    const raw = new Uint8Array(await request.arrayBuffer());
+    const raw = await readWebhookBody(request, options.maxBodyBytes);
+    if (raw instanceof Response) return raw;
     if (!(await verifyYunoWebhook(raw, request.headers.get('x-hmac-signature'), options.secret))) {
       return json(401, {
         code: 'INVALID_SIGNATURE',
