@@ -97,7 +97,7 @@ export function markReserialisedBody(request: Request): void {
 
 /** What to do when a body parser ran first: said in the answer, since the merchant's logs are where it is read. */
 export const RAW_BODY_SETUP_MESSAGE =
-  "The webhook's raw body is not available: a body parser (express.json()) read the request before the Yuno routes and kept no copy, so the signature cannot be checked. Mount the Yuno routes before express.json(), or pass { verify: yunoRawBody } to it (import { yunoRawBody } from 'yuno-react/server')";
+  "The webhook's raw body is not available: a body parser (express.json()) read the request before the Yuno routes and kept no copy, so its signature cannot be checked. Mount the Yuno routes before express.json(), or pass { verify: yunoRawBody } to express.json() (import { yunoRawBody } from 'yuno-react/server')";
 
 /**
  * The webhook body for signature checks: {@link readBoundedBody} with its failures as answers (413 over the limit, 500
