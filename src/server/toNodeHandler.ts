@@ -202,8 +202,47 @@ async function send(req: NodeRequestLike, res: NodeResponseLike, response: Respo
     // connection alive; closing it instead is what stops a 100 MB upload at the limit.
     req.pause?.();
     res.setHeader('connection', 'close');
+    lingerBeforeClosing(req.socket);
   }
   res.end(bytes);
+}
+
+/** How long a connection closed on an unread body stays open, unread, after the answer was sent. */
+const LINGER_MS = 2_000;
+
+interface ClosingSocket {
+  destroySoon(): void;
+  pause(): unknown;
+  end(): unknown;
+  destroy(): unknown;
+  on(event: 'resume', listener: () => void): unknown;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * Node closes a `connection: close` socket as soon as the answer is written (`destroySoon`). With body bytes still
+ * unread in the kernel, that close is a TCP reset, and a client still uploading may get ECONNRESET / EPIPE before it
+ * reads the 413. So the socket sends its FIN at once but is destroyed only `LINGER_MS` later (or when it closes
+ * first), and reads nothing meanwhile: the client's writes stall and it reads the answer. This is the "lingering
+ * close" of HTTP servers (nginx's `lingering_close`), without the reading; Node has no option for it, hence the
+ * override. Node itself resumes the socket after the answer, to read a body nobody read to its end and discard it
+ * (`req._dump()`), so every `resume` is met by a `pause`: nothing more is taken off the wire.
+ */
+function lingerBeforeClosing(socket: object | null | undefined): void {
+  const s = socket as Partial<ClosingSocket> | null | undefined;
+  if (!s || [s.destroySoon, s.pause, s.end, s.destroy, s.on, s.once].some((method) => typeof method !== 'function')) {
+    return;
+  }
+  const closing = s as ClosingSocket;
+  closing.destroySoon = () => {
+    const hold = () => closing.pause();
+    hold();
+    closing.on('resume', hold);
+    closing.end();
+    const timer = setTimeout(() => closing.destroy(), LINGER_MS);
+    (timer as { unref?: () => void }).unref?.();
+    closing.once('close', () => clearTimeout(timer));
+  };
 }
 
 function declaredLength(headers: Headers): number | undefined {
