@@ -209,7 +209,8 @@ function pattern(path: string, ...names: string[]): string[] {
  * refused. Every input is validated (and `authorize` asked) before anything is sent to Yuno, so a bad request changes
  * nothing. Each payment attempt needs the browser's `X-Idempotency-Key`; Yuno receives a key derived from it and the
  * checkout session, so a retried attempt replays the original payment. Errors are Yuno's body `{ code, messages }`: the
- * browser client turns them into `YunoError`s.
+ * browser client turns them into `YunoError`s. Bodies are read no further than `maxBodyBytes` (64 KiB) on the JSON
+ * routes and `webhookMaxBodyBytes` (1 MiB) on the webhook route: past it, 413 `PAYLOAD_TOO_LARGE`, the rest unread.
  *
  * Routes (below `basePath`): `POST /checkout-sessions`, `GET /checkout-sessions/{cs}/payment-methods`,
  * `POST /checkout-sessions/{cs}/token` (with `serverTokenization`), `POST /payments`, `GET /payments/{id}`,
