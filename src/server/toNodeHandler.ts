@@ -29,6 +29,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   readableEnded?: boolean;
   /** Node: whether the whole message, body included, has arrived; `false` while body bytes are still unread. */
   complete?: boolean;
+  /** Node: 1 for HTTP/1.x, 2 for HTTP/2 (which has no `connection` header). */
+  httpVersionMajor?: number;
   /** Node: stops reading the body from the connection. */
   pause?(): unknown;
   /** The connection; a TLS socket has `encrypted: true`. */
@@ -201,8 +203,11 @@ async function send(req: NodeRequestLike, res: NodeResponseLike, response: Respo
     // Body bytes are still on the wire (a refused body, a route that reads none). Node would read them all to keep the
     // connection alive; closing it instead is what stops a 100 MB upload at the limit.
     req.pause?.();
-    res.setHeader('connection', 'close');
-    lingerBeforeClosing(req.socket);
+    // HTTP/2 closes the stream alone, and refuses the header; HTTP/1 needs the whole connection closed.
+    if ((req.httpVersionMajor ?? 1) < 2) {
+      res.setHeader('connection', 'close');
+      lingerBeforeClosing(req.socket);
+    }
   }
   res.end(bytes);
 }
