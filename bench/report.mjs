@@ -310,6 +310,40 @@ function serverSection(s) {
   ].join('\n');
 }
 
+export function bodiesSection(b) {
+  if (!b || b.error) return `Not measured: ${b?.error ?? 'no result'}`;
+  const mb = (value) => `${value.toFixed(1)} MB`;
+  return [
+    "A child Node process serves the built package's routes (`createYunoRouteHandlers` with a webhook secret) through",
+    '`toNodeHandler` on `node:http`; this process streams bodies of 100 MB (10^8 bytes, forged signature) at the webhook',
+    `route and at \`POST /checkout-sessions\`, ${b.concurrent} at once, with and without \`content-length\`, as fast as the`,
+    "connection takes them. The child's RSS is sampled every 20 ms over IPC; its peak is the larger of those samples and",
+    '`VmHWM` from `/proc` (reset once idle). Idle is the median RSS over 1 s after a warm-up with the same uploads at 2 MB.',
+    'MB = 10^6 bytes.',
+    '',
+    table(
+      ['idle RSS', 'peak RSS', 'peak − idle', 'peak from', 'bytes the server read, all uploads'],
+      [[mb(b.idleRssMb), mb(b.peakRssMb), `**+${mb(b.peakRssOverIdleMb)}**`, b.peakSource, mb(b.serverReadMb)]],
+    ),
+    '',
+    table(
+      ['route', 'framing', 'answer', 'connection', 'client had written when answered', 'answered after'],
+      b.uploads.map((u) => [
+        u.route,
+        u.framing,
+        `${u.status} ${u.code ?? ''}`.trim(),
+        u.connection ?? '',
+        mb(u.clientWroteMb),
+        ms(u.ms, 0),
+      ]),
+    ),
+    '',
+    'What the client had written is mostly in the kernel buffers of the loopback connection: the server stops reading at',
+    "the route's limit (64 KiB for JSON routes, 1 MiB for webhooks; a larger `content-length` is refused unread), answers",
+    '413 with `connection: close`, and closes the connection without reading the rest.',
+  ].join('\n');
+}
+
 /** A size-limit entry's `import`: a string, or per file (a peer named there is bundled instead of ignored). */
 function importOf(entry) {
   if (typeof entry.import !== 'object' || entry.import === null) return entry.import ?? '*';
@@ -322,8 +356,9 @@ function budgetsSection(rootPackage) {
   return [
     'Enforced in CI (`.ci/run`): the `size` step runs size-limit on these entries of package.json, each limit set from',
     'the measured size (the issue targets they have not reached yet are named below, with their levers); the `bench`',
-    'step runs `npm run bench -- --check`, which holds the request and render targets exactly and keystroke cost at',
-    'most 1.5 × react-payment-inputs (timings move with the machine; a breach of that ceiling is a regression).',
+    'step runs `npm run bench -- --check`, which holds the request and render targets exactly, the server at most 50 MB',
+    'over idle under 6 × 100 MB bodies (`bodies.peakRssOverIdleMb <= 50`), and keystroke cost at most 1.5 ×',
+    'react-payment-inputs (timings move with the machine; a breach of that ceiling is a regression).',
     '',
     table(
       ['size-limit entry', 'import', 'limit'],
@@ -394,6 +429,13 @@ function reasonAndLever(t, { bundles, jsdom, keystroke }) {
     }
     return lines;
   }
+  if (t.id === 'bodies') {
+    return [
+      'Reason: the server held more of the bodies than its limits allow for (see the Request bodies table): a route or the adapter read a body past its limit, or buffered it whole.',
+      '',
+      'Next lever: read bodies with `readBoundedBody` (src/server/readBoundedBody.ts) and let `toNodeHandler` stream them; never `request.arrayBuffer()` on an unbounded body.',
+    ];
+  }
   if (t.id === 'renders') {
     const number = jsdom?.renders?.composed?.phases?.number;
     const offenders = NOT_DURING_NUMBER.filter((id) => (number?.commits[id] ?? 0) > 0);
@@ -447,6 +489,10 @@ export function renderResults(m) {
     '## Server side',
     '',
     serverSection(m.server),
+    '',
+    '## Request bodies',
+    '',
+    bodiesSection(m.bodies),
     '',
     '## Budgets',
     '',

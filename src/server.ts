@@ -23,8 +23,8 @@ export type {
 } from './server/createYunoRouteHandlers';
 export { createYunoCheckout } from './server/createYunoCheckout';
 export type { CreateYunoCheckoutOptions, ResolvedCheckout } from './server/createYunoCheckout';
-export { toNodeHandler } from './server/toNodeHandler';
-export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './server/toNodeHandler';
+export { toNodeHandler, yunoRawBody } from './server/toNodeHandler';
+export type { NodeHandler, NodeRequestLike, NodeResponseLike, ToNodeHandlerOptions } from './server/toNodeHandler';
 
 export {
   YunoError,

@@ -16,6 +16,7 @@ import { checkResolvedCheckout, createYunoCheckout, type ResolvedCheckout } from
 import type { CreatePaymentBody, YunoServerClient } from './createYunoServerClient';
 import { deriveIdempotencyKey } from './deriveIdempotencyKey';
 import { findOrCreateCustomer } from './findOrCreateCustomer';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_WEBHOOK_MAX_BODY_BYTES, checkBodyLimit } from './readBoundedBody';
 import { decodePathSegment, parseInput, readIdempotencyKey, readJsonObject } from './readRouteInput';
 import { RouteError, errorResponse, jsonResponse, toRouteError } from './RouteError';
 import {
@@ -139,6 +140,18 @@ export interface YunoRouteHandlersOptions {
   webhookStore?: YunoWebhookStore;
   /** How long `onPaymentEvent` may take before the delivery is answered 503 and retried. @default 10_000 */
   webhookTimeoutMs?: number;
+  /**
+   * The largest body the JSON routes accept, in bytes; a larger one is answered 413 `PAYLOAD_TOO_LARGE` without being
+   * read: a `content-length` above it is refused before any byte, a chunked body is cut off at the limit. Their bodies
+   * are a few hundred bytes.
+   * @default 65_536 (64 KiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The largest body `POST /webhooks` accepts, in bytes (413 `PAYLOAD_TOO_LARGE` beyond, as for `maxBodyBytes`).
+   * @default 1_048_576 (1 MiB)
+   */
+  webhookMaxBodyBytes?: number;
 }
 
 /**
@@ -209,7 +222,8 @@ function pattern(path: string, ...names: string[]): string[] {
  * refused. Every input is validated (and `authorize` asked) before anything is sent to Yuno, so a bad request changes
  * nothing. Each payment attempt needs the browser's `X-Idempotency-Key`; Yuno receives a key derived from it and the
  * checkout session, so a retried attempt replays the original payment. Errors are Yuno's body `{ code, messages }`: the
- * browser client turns them into `YunoError`s.
+ * browser client turns them into `YunoError`s. Bodies are read no further than `maxBodyBytes` (64 KiB) on the JSON
+ * routes and `webhookMaxBodyBytes` (1 MiB) on the webhook route: past it, 413 `PAYLOAD_TOO_LARGE`, the rest unread.
  *
  * Routes (below `basePath`): `POST /checkout-sessions`, `GET /checkout-sessions/{cs}/payment-methods`,
  * `POST /checkout-sessions/{cs}/token` (with `serverTokenization`), `POST /payments`, `GET /payments/{id}`,
@@ -248,6 +262,14 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     throw new Error('createYunoRouteHandlers: resolveCheckout is required');
   }
   const { client, serverTokenization = false } = options;
+  const maxBodyBytes = checkBodyLimit(
+    'createYunoRouteHandlers: maxBodyBytes',
+    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  );
+  const webhookMaxBodyBytes = checkBodyLimit(
+    'createYunoRouteHandlers: webhookMaxBodyBytes',
+    options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  );
   const basePath = normaliseBasePath(options.basePath ?? DEFAULT_API_BASE_URL);
 
   /**
@@ -268,7 +290,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
   }
 
   async function startCheckout({ request }: RouteContext): Promise<Response> {
-    const body = parseInput(StartCheckoutRequestSchema, await readJsonObject(request));
+    const body = parseInput(StartCheckoutRequestSchema, await readJsonObject(request, maxBodyBytes));
     const previous = body.previousCheckoutSession;
     await requireAuthorized({ request, action: 'startCheckout', ...(previous ? { checkoutSession: previous } : {}) });
     const checkout = await options.resolveCheckout({
@@ -286,13 +308,13 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function createOneTimeToken({ request, params }: RouteContext): Promise<Response> {
     const checkoutSession = sessionParam(params, 'checkoutSession');
-    const body = parseInput(OneTimeTokenRequestSchema, await readJsonObject(request));
+    const body = parseInput(OneTimeTokenRequestSchema, await readJsonObject(request, maxBodyBytes));
     await requireAuthorized({ request, action: 'createOneTimeToken', checkoutSession });
     return jsonResponse(201, await client.checkoutSessions.createOneTimeToken(checkoutSession, body));
   }
 
   async function createPayment({ request }: RouteContext): Promise<Response> {
-    const raw = await readJsonObject(request);
+    const raw = await readJsonObject(request, maxBodyBytes);
     const refused = SERVER_DECIDED_FIELDS.filter((field) => Object.hasOwn(raw, field));
     if (refused.length > 0) {
       throw new RouteError(400, 'INVALID_PARAMETERS', [
@@ -425,7 +447,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
   }
 
   async function startCustomerSession({ request }: RouteContext): Promise<Response> {
-    parseInput(StartCustomerSessionRequestSchema, await readJsonObject(request));
+    parseInput(StartCustomerSessionRequestSchema, await readJsonObject(request, maxBodyBytes));
     await requireAuthorized({ request, action: 'startCustomerSession' });
     const { customer, country } = await shopperOf(request);
     const { id } = await findOrCreateCustomer(client, customer);
@@ -443,7 +465,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function startEnrollment({ request, params }: RouteContext): Promise<Response> {
     const customerSession = sessionParam(params, 'customerSession');
-    const body = parseInput(StartEnrollmentRequestSchema, await readJsonObject(request));
+    const body = parseInput(StartEnrollmentRequestSchema, await readJsonObject(request, maxBodyBytes));
     const browserKey = readIdempotencyKey(request);
     await requireAuthorized({ request, action: 'startEnrollment', customerSession });
     const { country } = await shopperOf(request);
@@ -468,6 +490,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
           store: webhookStore,
           ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
           onError: (error) => options.onError?.(error, { request, action: 'webhook' }),
+          maxBodyBytes: webhookMaxBodyBytes,
         })(request)
     : undefined;
 

@@ -1,24 +1,30 @@
 import type * as z from 'zod/mini';
 import { findIllFormedString } from '../core/wellFormed';
+import { BodyTooLargeError, readBoundedBody } from './readBoundedBody';
 import { RouteError } from './RouteError';
-
-/** Bodies of the merchant routes are a few hundred bytes; anything far larger is not a checkout. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 type Json = Record<string, unknown>;
 
 /**
- * The request's JSON object body (`{}` when empty). A JSON content type is required: browsers cannot send it
- * cross-site without a CORS preflight, so a plain HTML form on another site cannot trigger these routes.
+ * The request's JSON object body (`{}` when empty), read no further than `maxBodyBytes` (413 `PAYLOAD_TOO_LARGE`
+ * beyond). A JSON content type is required: browsers cannot send it cross-site without a CORS preflight, so a plain
+ * HTML form on another site cannot trigger these routes.
  */
-export async function readJsonObject(request: Request): Promise<Json> {
+export async function readJsonObject(request: Request, maxBodyBytes: number): Promise<Json> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.-]+\+)?json(?:\s*;|\s*$)/i.test(type.trim())) {
     throw new RouteError(415, 'INVALID_REQUEST', ['Send a JSON body with the header content-type: application/json']);
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readCappedText(request);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBoundedBody(request, maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new RouteError(413, 'PAYLOAD_TOO_LARGE', [`The body is larger than ${error.limit} bytes`]);
+    }
+    throw new RouteError(400, 'INVALID_REQUEST', ['The body could not be read']);
+  }
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -30,40 +36,6 @@ export async function readJsonObject(request: Request): Promise<Json> {
     throw new RouteError(400, 'INVALID_REQUEST', ['The body must be a JSON object']);
   }
   return value as Json;
-}
-
-/** The body as text, read no further than the limit: a body without a length must not fill the server's memory. */
-async function readCappedText(request: Request): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        void reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof RouteError) throw error;
-    throw new RouteError(400, 'INVALID_REQUEST', ['The body could not be read']);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-function tooLarge(): RouteError {
-  return new RouteError(413, 'INVALID_REQUEST', [`The body is larger than ${MAX_BODY_BYTES} bytes`]);
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {

@@ -239,7 +239,7 @@ describe('bad input is refused before anything reaches Yuno', () => {
 
   it('refuses an oversized body with 413', async () => {
     const answer = await call(routes(), 'POST', '/checkout-sessions', { json: { padding: 'x'.repeat(70_000) } });
-    expectError(answer, 413, 'INVALID_REQUEST');
+    expectError(answer, 413, 'PAYLOAD_TOO_LARGE');
     expect(sandbox.requests).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { YunoWebhookEvent } from '../../core';
+import { checkBodyLimit, DEFAULT_WEBHOOK_MAX_BODY_BYTES, readWebhookBody } from '../readBoundedBody';
 import { parseYunoWebhook, YunoWebhookError } from './parse';
 import { createMemoryWebhookStore, DEFAULT_WEBHOOK_TTL_MS, type YunoWebhookStore } from './store';
 import { verifyYunoWebhook, verifyYunoWebhookApiKey } from './verify';
@@ -33,6 +34,12 @@ interface WebhookHandlerBase {
   leaseMs?: number;
   /** How long a handled event is remembered. @default 8 days (Yuno retries for about 7.3) */
   ttlMs?: number;
+  /**
+   * The largest body accepted, in bytes. A larger one is answered 413 `PAYLOAD_TOO_LARGE` without being read (a
+   * `content-length` above it is refused before any byte; a chunked body is cut off at the limit).
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBodyBytes?: number;
   /** Failures of `onEvent` / `enqueue` and of the store, for logging. They never hold the event's contents. */
   onError?(error: unknown, event: YunoWebhookEvent | undefined): void;
 }
@@ -104,6 +111,10 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
     throw new Error('createYunoWebhookHandler: pass onEvent (handle before answering) or enqueue (queue, then answer)');
   }
   const store = options.store ?? createMemoryWebhookStore();
+  const maxBodyBytes = checkBodyLimit(
+    'createYunoWebhookHandler: maxBodyBytes',
+    options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  );
   const timeoutMs = options.timeoutMs ?? 10_000;
   const leaseMs = options.leaseMs ?? timeoutMs + 20_000;
   const ttlMs = options.ttlMs ?? DEFAULT_WEBHOOK_TTL_MS;
@@ -153,7 +164,8 @@ export function createYunoWebhookHandler(options: YunoWebhookHandlerOptions): (r
     if (request.method.toUpperCase() !== 'POST') {
       return json(405, { code: 'UNSUPPORTED_METHOD', messages: ['Webhooks are POSTed'] });
     }
-    const raw = new Uint8Array(await request.arrayBuffer());
+    const raw = await readWebhookBody(request, maxBodyBytes);
+    if (raw instanceof Response) return raw;
     if (!(await authenticate(request, raw))) {
       return json(401, {
         code: 'INVALID_SIGNATURE',
