@@ -31,9 +31,27 @@ const BASE = 'http://shop.test/api/yuno';
 const APPROVED = '4507990000000002';
 const DECLINED_INSUFFICIENT_FUNDS = '4507990000000010';
 
+/** A browser's cookies: what the routes set with `Set-Cookie`, sent back on the next request. */
+class CookieJar {
+  readonly cookies = new Map<string, string>();
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+  store(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0] ?? '';
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  }
+}
+
+/** The shopper's browser every call uses unless told otherwise. */
+let browser: CookieJar;
 let order: ResolvedCheckout;
 beforeEach(() => {
   sandbox.reset();
+  browser = new CookieJar();
   order = {
     merchantOrderId: 'order-1001',
     description: 'Order 1001',
@@ -42,6 +60,9 @@ beforeEach(() => {
     customer: { merchant_customer_id: 'shopper-1', email: 'ada@example.com', first_name: 'Ada', country: 'US' },
   };
 });
+
+/** Routes that let every caller use every id, for what Yuno answers about ids nobody owns. */
+const open: Partial<YunoRouteHandlersOptions> = { authorize: () => true };
 
 function routes(options: Partial<YunoRouteHandlersOptions> = {}): YunoRouteHandlers {
   return createYunoRouteHandlers({ client, resolveCheckout: () => order, ...options });
@@ -58,16 +79,23 @@ async function call(
   handlers: YunoRouteHandlers,
   method: string,
   path: string,
-  options: { json?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  options: { json?: unknown; raw?: string; headers?: Record<string, string>; jar?: CookieJar; base?: string } = {},
 ): Promise<Answer> {
   const hasBody = options.json !== undefined || options.raw !== undefined;
+  const jar = options.jar ?? browser;
+  const cookie = jar.header();
   const response = await handlers.handle(
-    new Request(`${BASE}${path}`, {
+    new Request(`${options.base ?? BASE}${path}`, {
       method,
-      headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      headers: {
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...options.headers,
+      },
       body: options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json)),
     }),
   );
+  jar.store(response);
   const text = await response.text();
   let body: Record<string, unknown> = {};
   try {
@@ -182,13 +210,16 @@ describe('routing', () => {
     );
     expect(started.status).toBe(201);
     const { checkoutSession } = (await started.json()) as { checkoutSession: string };
-    const methods = await GET(new Request(`${BASE}/checkout-sessions/${checkoutSession}/payment-methods`));
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const methods = await GET(
+      new Request(`${BASE}/checkout-sessions/${checkoutSession}/payment-methods`, { headers: { cookie } }),
+    );
     expect(methods.status).toBe(200);
     expect(methods.headers.get('cache-control')).toBe('no-store');
   });
 
   it('keeps an encoded id inside its own path segment at Yuno', async () => {
-    expectError(await call(routes(), 'GET', '/payments/..%2F..%2Fcustomers'), 400, 'PAYMENT_NOT_FOUND');
+    expectError(await call(routes(open), 'GET', '/payments/..%2F..%2Fcustomers'), 400, 'PAYMENT_NOT_FOUND');
     expect(sandbox.requests.map((r) => r.path)).toEqual(['/v1/payments/..%2F..%2Fcustomers']);
   });
 });
@@ -327,7 +358,7 @@ describe('bad input is refused before anything reaches Yuno', () => {
     });
   });
 
-  it('refuses a session that is not the caller’s with 403, and creates nothing', async () => {
+  it('answers a session authorize refuses with 404 NOT_FOUND, and creates nothing', async () => {
     const mine = await startCheckout(routes());
     const theirs = await startCheckout(routes());
     const theirToken = await sdkToken(theirs.checkoutSession);
@@ -342,13 +373,13 @@ describe('bad input is refused before anything reaches Yuno', () => {
 
     expectError(
       await pay(handlers, { checkoutSession: theirs.checkoutSession, oneTimeToken: theirToken }),
-      403,
-      'AUTHORIZATION_REQUIRED',
+      404,
+      'NOT_FOUND',
     );
     expectError(
       await call(handlers, 'GET', `/checkout-sessions/${theirs.checkoutSession}/payment-methods`),
-      403,
-      'AUTHORIZATION_REQUIRED',
+      404,
+      'NOT_FOUND',
     );
     expect(sandbox.requests).toEqual([]);
     expect(sandbox.listPayments()).toEqual([]);
@@ -508,7 +539,7 @@ describe('GET /checkout-sessions/{cs}/payment-methods', () => {
 
   it('passes Yuno’s CHECKOUT_SESSION_NOT_FOUND through', async () => {
     expectError(
-      await call(routes(), 'GET', '/checkout-sessions/cs-unknown/payment-methods'),
+      await call(routes(open), 'GET', '/checkout-sessions/cs-unknown/payment-methods'),
       400,
       'CHECKOUT_SESSION_NOT_FOUND',
     );
@@ -705,25 +736,38 @@ describe('POST /payments', () => {
 });
 
 describe('GET /payments/{id}', () => {
-  it('answers the payment and asks authorize with its checkout session', async () => {
+  it('asks authorize with the payment id alone, before Yuno, and answers a refusal like an unknown id', async () => {
     const handlers = routes();
     const { checkoutSession } = await startCheckout(handlers);
     const created = await pay(handlers, { checkoutSession, oneTimeToken: await sdkToken(checkoutSession) });
-    const asked: YunoAuthorizeContext[] = [];
-    const guarded = routes({ authorize: (context) => (asked.push(context), true) });
-    const answer = await call(guarded, 'GET', `/payments/${created.body.id as string}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: created.body.id, status: 'SUCCEEDED' });
-    expect(asked).toMatchObject([{ action: 'payment', paymentId: created.body.id, checkoutSession }]);
+    const paymentId = created.body.id as string;
+    const asked: Array<Omit<YunoAuthorizeContext, 'request'>> = [];
+    const guarded = routes({
+      authorize: ({ request: _request, ...rest }) => {
+        asked.push(rest);
+        // Yuno has not been called when authorize is asked.
+        return sandbox.requests.length === 0;
+      },
+    });
+    sandbox.clearRequests();
+    const answer = await call(guarded, 'GET', `/payments/${paymentId}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ id: paymentId, status: 'SUCCEEDED' });
+    expect(asked).toEqual([{ action: 'payment', paymentId }]);
+    expect(sandbox.countRequests({ method: 'GET', path: `/v1/payments/${paymentId}` })).toBe(1);
 
+    sandbox.clearRequests();
     const refused = routes({ authorize: () => false });
-    const denied = await call(refused, 'GET', `/payments/${created.body.id as string}`);
-    expectError(denied, 403, 'AUTHORIZATION_REQUIRED');
-    expect(denied.text).not.toContain('SUCCEEDED');
+    const denied = await call(refused, 'GET', `/payments/${paymentId}`);
+    const unknown = await call(refused, 'GET', '/payments/p-unknown');
+    expect(denied.status).toBe(404);
+    expect(denied.body).toEqual({ code: 'NOT_FOUND', messages: ['Not Found'] });
+    expect(unknown.text).toBe(denied.text);
+    expect(sandbox.requests).toEqual([]);
   });
 
-  it('passes PAYMENT_NOT_FOUND through', async () => {
-    expectError(await call(routes(), 'GET', '/payments/p-unknown'), 400, 'PAYMENT_NOT_FOUND');
+  it('passes PAYMENT_NOT_FOUND through when the caller may read any id', async () => {
+    expectError(await call(routes(open), 'GET', '/payments/p-unknown'), 400, 'PAYMENT_NOT_FOUND');
   });
 });
 
@@ -778,11 +822,11 @@ describe('customer sessions and enrollment', () => {
   it('passes Yuno’s errors through', async () => {
     const key = { 'x-idempotency-key': crypto.randomUUID() };
     expectError(
-      await call(routes(), 'POST', '/customer-sessions/cus-unknown/enrollments', { json: {}, headers: key }),
+      await call(routes(open), 'POST', '/customer-sessions/cus-unknown/enrollments', { json: {}, headers: key }),
       400,
       'NOT_FOUND',
     );
-    expectError(await call(routes(), 'GET', '/customer-sessions/cus-unknown/payment-methods'), 400, 'NOT_FOUND');
+    expectError(await call(routes(open), 'GET', '/customer-sessions/cus-unknown/payment-methods'), 400, 'NOT_FOUND');
   });
 });
 
@@ -801,7 +845,7 @@ describe('failures between the server and Yuno', () => {
   });
 
   it('answers a Yuno 504 with 504 REQUEST_TIMEOUT', async () => {
-    const handlers = routes();
+    const handlers = routes(open);
     sandbox.faults.inject({ type: 'status', status: 504, match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 504, 'REQUEST_TIMEOUT');
   });
@@ -814,13 +858,13 @@ describe('failures between the server and Yuno', () => {
       retry: false,
       timeoutMs: 50,
     });
-    const handlers = createYunoRouteHandlers({ client: impatient, resolveCheckout: () => order });
+    const handlers = createYunoRouteHandlers({ client: impatient, resolveCheckout: () => order, ...open });
     sandbox.faults.inject({ type: 'timeout', match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 504, 'REQUEST_TIMEOUT');
   });
 
   it('answers a network failure and a malformed answer with 502 UPSTREAM_ERROR', async () => {
-    const handlers = routes();
+    const handlers = routes(open);
     sandbox.faults.inject({ type: 'network', times: 1, match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 502, 'UPSTREAM_ERROR');
     sandbox.faults.inject({
@@ -864,7 +908,7 @@ describe('failures between the server and Yuno', () => {
       fetch: sandbox.fetch,
       retry: false,
     });
-    const handlers = createYunoRouteHandlers({ client: wrong, resolveCheckout: () => order });
+    const handlers = createYunoRouteHandlers({ client: wrong, resolveCheckout: () => order, ...open });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 401, 'INVALID_CREDENTIALS');
   });
 
@@ -904,10 +948,11 @@ describe('toNodeHandler', () => {
     expect(started.status).toBe(201);
     expect(started.headers.get('content-type')).toMatch(/application\/json/);
     const { checkoutSession } = (await started.json()) as { checkoutSession: string };
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
     const paid = await fetch(`${origin}/api/yuno/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID() },
+      headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID(), cookie },
       body: JSON.stringify({ checkoutSession, oneTimeToken: await sdkToken(checkoutSession) }),
     });
     expect(paid.status).toBe(201);
