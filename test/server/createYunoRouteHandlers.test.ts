@@ -771,6 +771,215 @@ describe('GET /payments/{id}', () => {
   });
 });
 
+describe('private by default: the binding cookie', () => {
+  const NOT_FOUND = { code: 'NOT_FOUND', messages: ['Not Found'] };
+  const SECRET = 'a-binding-secret-of-32-characters!';
+
+  /** A checkout started and paid by `browser`, the default shopper. */
+  async function paidCheckout(handlers: YunoRouteHandlers) {
+    const { checkoutSession } = await startCheckout(handlers);
+    const paid = await pay(handlers, { checkoutSession, oneTimeToken: await sdkToken(checkoutSession) });
+    expect(paid.status, paid.text).toBe(201);
+    return { checkoutSession, paymentId: paid.body.id as string };
+  }
+
+  /** The binding cookie `Set-Cookie` of an answer, split into its value and its attributes. */
+  function bindingCookie(answer: Answer): { value: string; attributes: string[] } {
+    const lines = answer.headers.getSetCookie();
+    expect(lines).toHaveLength(1);
+    const [pair = '', ...attributes] = (lines[0] ?? '').split(';').map((part) => part.trim());
+    expect(pair.startsWith('yuno_binding=')).toBe(true);
+    return { value: pair.slice('yuno_binding='.length), attributes };
+  }
+
+  it('answers the browser that started the checkout: methods, payment and its status', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const methods = await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`);
+    expect(methods.status, methods.text).toBe(200);
+    const first = await call(handlers, 'GET', `/payments/${paymentId}`);
+    const again = await call(handlers, 'GET', `/payments/${paymentId}`);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ id: paymentId, status: 'SUCCEEDED', checkout: { session: checkoutSession } });
+    expect(again.status).toBe(200);
+  });
+
+  it('answers a stranger holding the ids exactly like an unknown id, with no call to Yuno', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const stranger = new CookieJar();
+    const strangerStarted = await startCheckoutIn(handlers, stranger);
+    const { checkoutSession: fresh } = await startCheckout(handlers);
+    const freshToken = await sdkToken(fresh);
+    sandbox.clearRequests();
+
+    const answers = [
+      await call(handlers, 'GET', `/payments/${paymentId}`, { jar: stranger }),
+      await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`, { jar: stranger }),
+      await call(handlers, 'POST', '/payments', {
+        jar: stranger,
+        json: { checkoutSession: fresh, oneTimeToken: freshToken },
+        headers: { 'x-idempotency-key': crypto.randomUUID() },
+      }),
+      await call(handlers, 'POST', '/checkout-sessions', {
+        jar: stranger,
+        json: { previousCheckoutSession: checkoutSession },
+      }),
+      await call(handlers, 'GET', '/payments/p-unknown', { jar: stranger }),
+      await call(handlers, 'GET', '/checkout-sessions/cs-unknown/payment-methods', { jar: stranger }),
+      await call(handlers, 'GET', '/payments/p-unknown'),
+    ];
+    for (const answer of answers) {
+      expect(answer.status, answer.text).toBe(404);
+      expect(answer.body).toEqual(NOT_FOUND);
+      expect(answer.text).toBe(answers[0]?.text);
+      expect(answer.headers.getSetCookie()).toEqual([]);
+    }
+    expect(sandbox.requests).toEqual([]);
+    expect(sandbox.listPayments()).toHaveLength(1);
+    // The stranger's own checkout still answers the stranger.
+    const own = await call(handlers, 'GET', `/checkout-sessions/${strangerStarted}/payment-methods`, { jar: stranger });
+    expect(own.status).toBe(200);
+  });
+
+  async function startCheckoutIn(handlers: YunoRouteHandlers, jar: CookieJar): Promise<string> {
+    const answer = await call(handlers, 'POST', '/checkout-sessions', { json: {}, jar });
+    expect(answer.status, answer.text).toBe(201);
+    return answer.body.checkoutSession as string;
+  }
+
+  it('binds customer sessions to their browser too', async () => {
+    const handlers = routes();
+    const started = await call(handlers, 'POST', '/customer-sessions', { json: {} });
+    expect(started.status, started.text).toBe(201);
+    const customerSession = started.body.customer_session as string;
+    const stranger = new CookieJar();
+    sandbox.clearRequests();
+    const methods = await call(handlers, 'GET', `/customer-sessions/${customerSession}/payment-methods`, {
+      jar: stranger,
+    });
+    const enrollment = await call(handlers, 'POST', `/customer-sessions/${customerSession}/enrollments`, {
+      jar: stranger,
+      json: {},
+      headers: { 'x-idempotency-key': crypto.randomUUID() },
+    });
+    expect(methods.body).toEqual(NOT_FOUND);
+    expect(enrollment.body).toEqual(NOT_FOUND);
+    expect(sandbox.requests).toEqual([]);
+    const own = await call(handlers, 'GET', `/customer-sessions/${customerSession}/payment-methods`);
+    expect(own.status).toBe(200);
+  });
+
+  it('treats a tampered cookie as no binding', async () => {
+    const handlers = routes();
+    const { paymentId } = await paidCheckout(handlers);
+    const value = browser.cookies.get('yuno_binding') ?? '';
+    const [payload = '', signature = ''] = value.split('.');
+    const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    const claimed = Buffer.from(JSON.stringify({ c: [['cs-x', [paymentId]]], u: [] })).toString('base64url');
+    const tampered = [
+      `${payload}.${flipped}`,
+      `${claimed}.${signature}`,
+      `${payload}.`,
+      payload,
+      `${payload}.${signature}x`,
+      `${payload.slice(1)}.${signature}`,
+      'not a cookie',
+    ];
+    sandbox.clearRequests();
+    for (const forged of tampered) {
+      const jar = new CookieJar();
+      jar.cookies.set('yuno_binding', forged);
+      const answer = await call(handlers, 'GET', `/payments/${paymentId}`, { jar });
+      expect(answer.status, forged).toBe(404);
+      expect(answer.body).toEqual(NOT_FOUND);
+    }
+    expect(sandbox.requests).toEqual([]);
+    // A cookie of another server (another secret) binds nothing either.
+    const other = routes({ bindingSecret: SECRET });
+    expect((await call(other, 'GET', `/payments/${paymentId}`)).status).toBe(404);
+    expect(sandbox.requests).toEqual([]);
+    expect((await call(handlers, 'GET', `/payments/${paymentId}`)).status).toBe(200);
+  });
+
+  it('issues an HttpOnly, SameSite=Lax cookie scoped to the routes, Secure over https', async () => {
+    const plain = bindingCookie(await call(routes(), 'POST', '/checkout-sessions', { json: {} }));
+    expect(plain.value).toMatch(/^[\w-]+\.[\w-]{43}$/);
+    expect(plain.attributes).toEqual(['Path=/api/yuno', 'Max-Age=86400', 'HttpOnly', 'SameSite=Lax']);
+
+    const https = await call(routes(), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      base: 'https://shop.test/api/yuno',
+    });
+    expect(bindingCookie(https).attributes).toEqual([
+      'Path=/api/yuno',
+      'Max-Age=86400',
+      'HttpOnly',
+      'SameSite=Lax',
+      'Secure',
+    ]);
+    const proxied = await call(routes(), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(bindingCookie(proxied).attributes).toContain('Secure');
+
+    const mounted = await call(routes({ basePath: '/shop/pay' }), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      base: 'http://shop.test/shop/pay',
+    });
+    expect(bindingCookie(mounted).attributes[0]).toBe('Path=/shop/pay');
+  });
+
+  it('adds each payment to the cookie, and keeps the cookie small by dropping the oldest sessions', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const sessions = [checkoutSession];
+    for (let i = 0; i < 14; i++) sessions.push((await startCheckout(handlers)).checkoutSession);
+    const cookie = `yuno_binding=${browser.cookies.get('yuno_binding') ?? ''}`;
+    expect(cookie.length).toBeLessThan(3072);
+    const payload = JSON.parse(Buffer.from(cookie.split('=')[1]?.split('.')[0] ?? '', 'base64url').toString()) as {
+      c: Array<[string, string[]]>;
+    };
+    expect(payload.c.map(([cs]) => cs)).toEqual(sessions.slice(-10));
+    sandbox.clearRequests();
+    expect((await call(handlers, 'GET', `/payments/${paymentId}`)).body).toEqual(NOT_FOUND);
+    expect((await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`)).status).toBe(404);
+    expect(sandbox.requests).toEqual([]);
+    expect((await call(handlers, 'GET', `/checkout-sessions/${sessions.at(-1)}/payment-methods`)).status).toBe(200);
+  });
+
+  it('shares bindings between instances with the same bindingSecret, and refuses a short one', async () => {
+    const first = routes({ bindingSecret: SECRET });
+    const second = routes({ bindingSecret: SECRET });
+    const { paymentId } = await paidCheckout(first);
+    const answer = await call(second, 'GET', `/payments/${paymentId}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(() => routes({ bindingSecret: 'short' })).toThrow(/bindingSecret must be a string of at least 32/);
+  });
+
+  it('leaves ownership to authorize when given: no cookie, authorize asked before Yuno', async () => {
+    const asked: Array<Omit<YunoAuthorizeContext, 'request'>> = [];
+    const handlers = routes({
+      authorize: ({ request: _request, ...rest }) => {
+        asked.push(rest);
+        return rest.checkoutSession !== 'cs-theirs';
+      },
+    });
+    const started = await call(handlers, 'POST', '/checkout-sessions', { json: {} });
+    expect(started.status).toBe(201);
+    expect(started.headers.getSetCookie()).toEqual([]);
+    sandbox.clearRequests();
+    const refused = await call(handlers, 'GET', '/checkout-sessions/cs-theirs/payment-methods');
+    expect(refused.body).toEqual(NOT_FOUND);
+    expect(sandbox.requests).toEqual([]);
+    expect(asked).toEqual([{ action: 'startCheckout' }, { action: 'paymentMethods', checkoutSession: 'cs-theirs' }]);
+  });
+});
+
 describe('customer sessions and enrollment', () => {
   it('starts a customer session for resolveCheckout’s customer and an enrollment in it', async () => {
     const handlers = routes();
