@@ -17,6 +17,7 @@ import {
   type YunoRouteHandlersOptions,
   type YunoServerClient,
 } from 'yuno-react/server';
+import { CookieJar } from '../support/cookieJar';
 
 const sandbox = createYunoSandbox();
 const client = createYunoServerClient({
@@ -30,21 +31,6 @@ const sdk = createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch
 const BASE = 'http://shop.test/api/yuno';
 const APPROVED = '4507990000000002';
 const DECLINED_INSUFFICIENT_FUNDS = '4507990000000010';
-
-/** A browser's cookies: what the routes set with `Set-Cookie`, sent back on the next request. */
-class CookieJar {
-  readonly cookies = new Map<string, string>();
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-  store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0] ?? '';
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  }
-}
 
 /** The shopper's browser every call uses unless told otherwise. */
 let browser: CookieJar;
