@@ -134,7 +134,12 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
   const basePath = `/api/yuno/${id}`;
   // The story's checkout session is created here, on the "server", so no browser holds its binding cookie: every caller
   // may use every session of this one-shopper stack.
-  const routes = createYunoRouteHandlers({ client: yuno, resolveCheckout: () => order, basePath, authorize: () => true });
+  const routes = createYunoRouteHandlers({
+    client: yuno,
+    resolveCheckout: () => order,
+    basePath,
+    authorize: () => true,
+  });
   const handlers: HttpHandler[] = [
     http.all(`${basePath}/*`, ({ request }) => routes.fetch(request)),
     ...createSandboxMswHandlers(sandbox),
