@@ -169,7 +169,8 @@ export interface YunoRouteHandlers {
   POST(request: Request): Promise<Response>;
   /**
    * `fetch`-compatible access to the routes without a network (tests, server components): `handlers.fetch` can be the
-   * browser client's `fetch`. A relative URL is taken as a path on `http://localhost`.
+   * browser client's `fetch`. A relative URL is taken as a path on `http://localhost`. It keeps no cookies: without
+   * `authorize`, send back the `yuno_binding` cookie that starting a checkout sets, as a browser does.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
