@@ -121,8 +121,8 @@ function randomProcessKey(): Promise<CryptoKey> {
 
 /**
  * What the routes do with the binding cookie. Each answer that binds something sets the whole cookie anew from the
- * request's copy: two checkouts started at the same instant in two tabs of one browser keep only the later one (the
- * other tab then starts afresh), a trade for needing no server-side store.
+ * request's copy: of two checkouts started at the same instant in two tabs of one browser, only the later stays bound
+ * (the other tab's session then answers 404), a trade for needing no server-side store.
  */
 export interface BindingCookie {
   /** The binding the request's cookie carries; empty when there is none or its signature is wrong. */
