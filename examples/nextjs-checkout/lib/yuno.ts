@@ -36,11 +36,22 @@ const client = createYunoServerClient({
   ...(yunoSetup.sandboxUrl ? { baseUrl: yunoSetup.sandboxUrl } : {}),
 });
 
-// One process keeps these; a deployment with several instances keeps them in its database.
-const orderOfCheckoutSession = new Map<string, string>();
-const checkoutSessionOfPayment = new Map<string, string>();
-const customerOfCustomerSession = new Map<string, string>();
-const customerOfShopper = new Map<string, string>();
+interface Notes {
+  orderOfCheckoutSession: Map<string, string>;
+  checkoutSessionOfPayment: Map<string, string>;
+  customerOfCustomerSession: Map<string, string>;
+  customerOfShopper: Map<string, string>;
+}
+// One process keeps these; a deployment with several instances keeps them in its database. Next.js bundles the pages
+// and the route handlers apart, each with its own copy of this module, so the notes live on globalThis: the checkout
+// page notes the sessions it creates, and the routes' `authorize` reads them.
+const notes: Notes = ((globalThis as { yunoExampleNotes?: Notes }).yunoExampleNotes ??= {
+  orderOfCheckoutSession: new Map(),
+  checkoutSessionOfPayment: new Map(),
+  customerOfCustomerSession: new Map(),
+  customerOfShopper: new Map(),
+});
+const { orderOfCheckoutSession, checkoutSessionOfPayment, customerOfCustomerSession, customerOfShopper } = notes;
 
 /**
  * The server client, noting the order of every checkout session, the checkout session of every payment and the
