@@ -137,7 +137,13 @@ export const flows: Flow[] = [
       const declined = await expectCheckoutStatus(shopper.page, 'Payment declined.');
       assert.match(declined, /Payment declined\. .+/, 'the reason is given');
       await shopper.assertNoCardData(); // the declined card is gone from the form
+      // The fresh session's methods, read through the routes by the browser that owns it, before typing the new card.
+      const refreshed = shopper.page.waitForResponse((response) =>
+        /^\/api\/yuno\/checkout-sessions\/[^/]+\/payment-methods$/.test(new URL(response.url()).pathname),
+      );
       await shopper.page.getByRole('button', { name: 'Try again' }).click();
+      assert.equal((await refreshed).status(), 200, "the fresh session's methods");
+      await shopper.page.getByRole('radiogroup', { name: 'Payment method' }).waitFor();
       await payWithNewCard(shopper, card(APPROVED));
       const paymentId = await expectResult(shopper.page, 'SUCCEEDED');
 
