@@ -37,14 +37,18 @@ function createStack() {
   const yuno = createYunoServerClient({ ...sandbox.credentials, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
   const handlers = createYunoRouteHandlers({ client: yuno, resolveCheckout: order });
   const base = 'http://shop.test/api/yuno';
-  const route = async (method, path, body, headers = {}) => {
+  // The shopper's browser: the routes bind its checkouts to it with a signed cookie, sent back on every request.
+  const browser = { cookie: '' };
+  const route = async (method, path, body, headers = {}, jar = browser) => {
     const response = await handlers.handle(
       new Request(base + path, {
         method,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(jar.cookie ? { cookie: jar.cookie } : {}), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) jar.cookie = setCookie.split(';')[0];
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`);
     return JSON.parse(text);
@@ -66,13 +70,16 @@ const percentile = (values, p) => {
 };
 
 async function checkoutThroughRoutes(stack) {
-  const start = await stack.route('POST', '/checkout-sessions', {});
+  // Each checkout is one shopper with a browser of its own (concurrent checkouts share no cookie).
+  const jar = { cookie: '' };
+  const start = await stack.route('POST', '/checkout-sessions', {}, {}, jar);
   const oneTimeToken = await stack.token(start.checkoutSession);
   const payment = await stack.route(
     'POST',
     '/payments',
     { checkoutSession: start.checkoutSession, oneTimeToken },
     { 'x-idempotency-key': crypto.randomUUID() },
+    jar,
   );
   if (payment.status !== 'SUCCEEDED') throw new Error(`payment ${payment.status}`);
 }

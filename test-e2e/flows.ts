@@ -137,7 +137,13 @@ export const flows: Flow[] = [
       const declined = await expectCheckoutStatus(shopper.page, 'Payment declined.');
       assert.match(declined, /Payment declined\. .+/, 'the reason is given');
       await shopper.assertNoCardData(); // the declined card is gone from the form
+      // The fresh session's methods, read through the routes by the browser that owns it, before typing the new card.
+      const refreshed = shopper.page.waitForResponse((response) =>
+        /^\/api\/yuno\/checkout-sessions\/[^/]+\/payment-methods$/.test(new URL(response.url()).pathname),
+      );
       await shopper.page.getByRole('button', { name: 'Try again' }).click();
+      assert.equal((await refreshed).status(), 200, "the fresh session's methods");
+      await shopper.page.getByRole('radiogroup', { name: 'Payment method' }).waitFor();
       await payWithNewCard(shopper, card(APPROVED));
       const paymentId = await expectResult(shopper.page, 'SUCCEEDED');
 
@@ -320,31 +326,71 @@ export const flows: Flow[] = [
     },
   },
   {
-    name: "another shopper's checkout session is refused",
+    name: 'another shopper can neither read nor pay a checkout: 404, like an unknown id, and Yuno is not called',
     async run({ open, sandbox }) {
       const owner = await open();
       await owner.checkout();
       const checkoutSession = await lastCheckoutSession(sandbox);
+      // A second browser context: another shopper with a cart and a checkout of their own.
       const intruder = await open();
       await intruder.checkout();
+      type Answer = { status: number; text: string };
+      const attempt = (cs: string, paymentId: string) =>
+        intruder.page.evaluate(
+          async ({ cs, paymentId }) => {
+            const answer = async (response: Response) => ({ status: response.status, text: await response.text() });
+            return {
+              methods: await answer(await fetch(`/api/yuno/checkout-sessions/${cs}/payment-methods`)),
+              pay: await answer(
+                await fetch('/api/yuno/payments', {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID() },
+                  body: JSON.stringify({ checkoutSession: cs, oneTimeToken: crypto.randomUUID() }),
+                }),
+              ),
+              payment: await answer(await fetch(`/api/yuno/payments/${paymentId}`)),
+              unknownPayment: await answer(await fetch(`/api/yuno/payments/${crypto.randomUUID()}`)),
+              unknownSession: await answer(
+                await fetch(`/api/yuno/checkout-sessions/${crypto.randomUUID()}/payment-methods`),
+              ),
+            };
+          },
+          { cs, paymentId },
+        );
+      const notFound = JSON.stringify({ code: 'NOT_FOUND', messages: ['Not Found'] });
+      const expectAllNotFound = (answers: Record<string, Answer>) => {
+        for (const [what, answer] of Object.entries(answers)) {
+          assert.equal(answer.status, 404, `${what}: ${answer.text}`);
+          assert.equal(answer.text, notFound, `${what}: the body of an unknown id`);
+        }
+      };
+
+      // Before the owner pays: the intruder can neither list the session's methods nor pay it.
       await sandbox.clearRequests();
-      const answers = await intruder.page.evaluate(async (cs) => {
-        const methods = await fetch(`/api/yuno/checkout-sessions/${cs}/payment-methods`);
-        const payment = await fetch('/api/yuno/payments', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID() },
-          body: JSON.stringify({ checkoutSession: cs, oneTimeToken: crypto.randomUUID() }),
-        });
-        return [
-          { status: methods.status, body: (await methods.json()) as { code?: string } },
-          { status: payment.status, body: (await payment.json()) as { code?: string } },
-        ];
-      }, checkoutSession);
-      for (const answer of answers) {
-        assert.equal(answer.status, 403);
-        assert.equal(answer.body.code, 'AUTHORIZATION_REQUIRED');
-      }
-      assert.equal(await sandbox.count('POST', /^\/v1\/payments$/), 0, 'no payment attempted');
+      expectAllNotFound(await attempt(checkoutSession, randomUUID()));
+      assert.deepEqual(
+        (await sandbox.requests()).filter((r) => r.path.startsWith('/v1/')),
+        [],
+        'nothing reached Yuno',
+      );
+
+      // The owner pays; the intruder, holding the payment id, cannot read it (nor its status) either.
+      await payWithNewCard(owner, card(APPROVED));
+      const paymentId = await expectResult(owner.page, 'SUCCEEDED');
+      await owner.page.goto('about:blank');
+      await sandbox.clearRequests();
+      expectAllNotFound(await attempt(checkoutSession, paymentId));
+      assert.deepEqual(
+        (await sandbox.requests()).filter((r) => r.path.startsWith('/v1/')),
+        [],
+        'nothing reached Yuno',
+      );
+      assert.equal((await sandbox.paymentsOfOrder(await owner.orderId())).length, 1, 'only the owner paid');
+
+      // The owner's browser still reads its payment through the routes.
+      const own = await owner.context.request.get(`/api/yuno/payments/${encodeURIComponent(paymentId)}`);
+      assert.equal(own.status(), 200, await own.text());
+      assert.equal(((await own.json()) as { id?: string }).id, paymentId);
     },
   },
   {

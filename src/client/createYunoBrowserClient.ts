@@ -44,6 +44,13 @@ export interface YunoBrowserClientOptions {
   /** Headers sent with every request (a CSRF token, say). A function is called per request. */
   headers?: HttpClientOptions['headers'];
   /**
+   * Whether the browser sends its cookies with the requests. The routes are private by default: they answer about a
+   * checkout only to the browser holding its binding cookie, so the cookies must go along. Routes on another origin
+   * need `'include'` (and CORS with credentials on the server).
+   * @default 'same-origin'
+   */
+  credentials?: RequestCredentials;
+  /**
    * Time limit per attempt. The route that creates a payment waits for Yuno, which allows itself 60 s.
    * @default 60000
    */
@@ -229,6 +236,7 @@ export function createYunoBrowserClient(options: YunoBrowserClientOptions = {}):
           baseUrl: base,
           fetch: options.fetch,
           headers: options.headers,
+          credentials: options.credentials ?? 'same-origin',
           timeoutMs: options.timeoutMs,
           retry: options.retry,
         }),

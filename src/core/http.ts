@@ -33,6 +33,8 @@ export interface HttpClientOptions {
   headers?: Record<string, string> | (() => Record<string, string>);
   /** A fetch implementation: the global one by default, a sandbox's `fetch` in tests. */
   fetch?: typeof globalThis.fetch;
+  /** `fetch`'s `credentials` (browser clients: whether cookies go along); left to `fetch` when absent. */
+  credentials?: RequestCredentials;
   /** Per attempt. @default 60000 */
   timeoutMs?: number;
   /** `false` turns retries off. */
@@ -119,6 +121,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
           signal,
+          ...(options.credentials ? { credentials: options.credentials } : {}),
         }),
         aborted,
       ]);

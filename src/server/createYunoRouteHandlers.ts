@@ -25,6 +25,16 @@ import {
   type YunoWebhookEventContext,
   type YunoWebhookStore,
 } from './webhooks';
+import {
+  createBindingCookie,
+  ownsCheckoutSession,
+  ownsCustomerSession,
+  ownsPayment,
+  withCheckoutSession,
+  withCustomerSession,
+  withPayment,
+  type Binding,
+} from './binding';
 import type { YunoWebhookEvent } from '../core/schemas/webhook';
 
 /**
@@ -49,7 +59,8 @@ export type YunoRouteAction =
 
 /**
  * What `authorize` is asked about: the request (its cookies and headers say who the caller is) and the sessions or
- * payment it touches.
+ * payment it touches. It is asked before anything is sent to Yuno, so it gets only what the request names: for
+ * `payment`, the payment id alone (decide from your own records of the payments your shoppers made).
  *
  * @example
  * ```ts
@@ -59,10 +70,7 @@ export type YunoRouteAction =
 export interface YunoAuthorizeContext {
   request: Request;
   action: YunoRouteAction;
-  /**
-   * The checkout session the request names. For `startCheckout`, the session being replaced (if any); for `payment`,
-   * the session of the payment, read from Yuno before `authorize` is asked (nothing is answered before it agrees).
-   */
+  /** The checkout session the request names. For `startCheckout`, the session being replaced (if any). */
   checkoutSession?: string;
   customerSession?: string;
   paymentId?: string;
@@ -94,11 +102,27 @@ export interface YunoRouteHandlersOptions {
     previousCheckoutSession?: string;
   }): Promise<ResolvedCheckout> | ResolvedCheckout;
   /**
-   * Whether the caller may do `action` on the sessions named. Asked after the input is validated and before anything is
-   * sent to Yuno; anything but `true` answers 403 `AUTHORIZATION_REQUIRED` and changes nothing. Without it every
-   * caller who knows a session id may use it (ids are random UUIDs that only the shopper's page receives).
+   * Whether the caller may do `action` on the sessions or payment named. Asked after the input is validated and before
+   * anything is sent to Yuno; anything but `true` changes nothing and answers 404 `NOT_FOUND` when the request names a
+   * session or payment (the same answer as an unknown id, so a refusal tells nothing about what exists), 403
+   * `AUTHORIZATION_REQUIRED` otherwise.
+   *
+   * Without it the routes are private by default: every checkout session, payment and customer session belongs to the
+   * browser that started it through these routes, as recorded in a signed binding cookie (see `bindingSecret`), and
+   * any other caller gets 404 `NOT_FOUND` without a call to Yuno. Sessions created elsewhere (`createYunoCheckout` in
+   * a server component) are in no browser's cookie: use `authorize` for them.
    */
   authorize?(context: YunoAuthorizeContext): boolean | Promise<boolean>;
+  /**
+   * The key (at least 32 characters, e.g. `openssl rand -base64 32`) that signs the binding cookie `yuno_binding`
+   * (HMAC-SHA256): HttpOnly, SameSite=Lax, Secure over https, Path = `basePath`, kept a day, holding the newest
+   * checkout sessions (with their payments) and customer sessions of the browser. Unused with `authorize`.
+   *
+   * Without it each process makes a random key at start: cookies stop binding after a restart, and a deployment of
+   * more than one instance (serverless, several containers) MUST set the same secret on all of them, or a shopper
+   * whose requests reach another instance gets 404.
+   */
+  bindingSecret?: string;
   /**
    * The customer whose cards a customer session saves; `null` for a guest (the route then answers 403). Defaults to
    * `resolveCheckout`'s `customer`.
@@ -171,7 +195,8 @@ export interface YunoRouteHandlers {
   POST(request: Request): Promise<Response>;
   /**
    * `fetch`-compatible access to the routes without a network (tests, server components): `handlers.fetch` can be the
-   * browser client's `fetch`. A relative URL is taken as a path on `http://localhost`.
+   * browser client's `fetch`. A relative URL is taken as a path on `http://localhost`. It keeps no cookies: without
+   * `authorize`, send back the `yuno_binding` cookie that starting a checkout sets, as a browser does.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
@@ -220,7 +245,9 @@ function pattern(path: string, ...names: string[]): string[] {
  * The server decides what is charged: amount, currency, country, order and customer come from `resolveCheckout` when a
  * session is created, and from that session when a payment is created; a payment body that carries any of them is
  * refused. Every input is validated (and `authorize` asked) before anything is sent to Yuno, so a bad request changes
- * nothing. Each payment attempt needs the browser's `X-Idempotency-Key`; Yuno receives a key derived from it and the
+ * nothing. Private by default: without `authorize`, each session and payment answers only to the browser that started
+ * it (a signed HttpOnly cookie, see `bindingSecret`); anyone else gets the 404 of an unknown id, and Yuno is not
+ * called. Each payment attempt needs the browser's `X-Idempotency-Key`; Yuno receives a key derived from it and the
  * checkout session, so a retried attempt replays the original payment. Errors are Yuno's body `{ code, messages }`: the
  * browser client turns them into `YunoError`s. Bodies are read no further than `maxBodyBytes` (64 KiB) on the JSON
  * routes and `webhookMaxBodyBytes` (1 MiB) on the webhook route: past it, 413 `PAYLOAD_TOO_LARGE`, the rest unread.
@@ -278,11 +305,39 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
    */
   const paymentsInFlight = new Map<string, Promise<Payment>>();
 
-  async function requireAuthorized(context: YunoAuthorizeContext): Promise<void> {
-    if (!options.authorize) return;
-    if ((await options.authorize(context)) !== true) {
-      throw new RouteError(403, 'AUTHORIZATION_REQUIRED', ['The caller may not use this session']);
+  const binding = createBindingCookie({ secret: options.bindingSecret, path: basePath });
+
+  /**
+   * Lets the request go on only when the caller may touch what it names: `authorize`'s answer, or without it the
+   * binding cookie. Nothing has been sent to Yuno yet. Answers the caller's binding (empty with `authorize`).
+   */
+  async function requireAccess(
+    context: Omit<YunoAuthorizeContext, 'request' | 'action'>,
+    request: Request,
+    action: YunoRouteAction,
+  ): Promise<Binding> {
+    const namesSomething = Boolean(context.checkoutSession || context.customerSession || context.paymentId);
+    if (options.authorize) {
+      if ((await options.authorize({ request, action, ...context })) === true) return { c: [], u: [] };
+      if (namesSomething) throw notFound();
+      throw new RouteError(403, 'AUTHORIZATION_REQUIRED', ['The caller may not do this']);
     }
+    const owned = await binding.read(request);
+    const { checkoutSession, customerSession, paymentId } = context;
+    if (
+      (checkoutSession && !ownsCheckoutSession(owned, checkoutSession)) ||
+      (customerSession && !ownsCustomerSession(owned, customerSession)) ||
+      (paymentId && !ownsPayment(owned, paymentId))
+    ) {
+      throw notFound();
+    }
+    return owned;
+  }
+
+  /** The `Set-Cookie` header that records `next` as this browser's binding (none with `authorize`). */
+  async function bind(request: Request, next: Binding): Promise<Record<string, string>> {
+    if (options.authorize) return {};
+    return { 'set-cookie': await binding.serialize(request, next) };
   }
 
   function sessionParam(params: Params, name: string): string {
@@ -292,24 +347,25 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
   async function startCheckout({ request }: RouteContext): Promise<Response> {
     const body = parseInput(StartCheckoutRequestSchema, await readJsonObject(request, maxBodyBytes));
     const previous = body.previousCheckoutSession;
-    await requireAuthorized({ request, action: 'startCheckout', ...(previous ? { checkoutSession: previous } : {}) });
+    const owned = await requireAccess(previous ? { checkoutSession: previous } : {}, request, 'startCheckout');
     const checkout = await options.resolveCheckout({
       request,
       ...(previous ? { previousCheckoutSession: previous } : {}),
     });
-    return jsonResponse(201, await createYunoCheckout({ client, checkout }));
+    const started = await createYunoCheckout({ client, checkout });
+    return jsonResponse(201, started, await bind(request, withCheckoutSession(owned, started.checkoutSession)));
   }
 
   async function paymentMethods({ request, params }: RouteContext): Promise<Response> {
     const checkoutSession = sessionParam(params, 'checkoutSession');
-    await requireAuthorized({ request, action: 'paymentMethods', checkoutSession });
+    await requireAccess({ checkoutSession }, request, 'paymentMethods');
     return jsonResponse(200, await client.checkoutSessions.paymentMethods(checkoutSession, { signal: request.signal }));
   }
 
   async function createOneTimeToken({ request, params }: RouteContext): Promise<Response> {
     const checkoutSession = sessionParam(params, 'checkoutSession');
     const body = parseInput(OneTimeTokenRequestSchema, await readJsonObject(request, maxBodyBytes));
-    await requireAuthorized({ request, action: 'createOneTimeToken', checkoutSession });
+    await requireAccess({ checkoutSession }, request, 'createOneTimeToken');
     return jsonResponse(201, await client.checkoutSessions.createOneTimeToken(checkoutSession, body));
   }
 
@@ -341,7 +397,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     } else if (!body.oneTimeToken && (type === undefined || type === 'CARD')) {
       throw new RouteError(400, 'MISSING_PARAMETERS', ['Missing required parameter: oneTimeToken']);
     }
-    await requireAuthorized({ request, action: 'createPayment', checkoutSession: body.checkoutSession });
+    const owned = await requireAccess({ checkoutSession: body.checkoutSession }, request, 'createPayment');
 
     const key = await deriveIdempotencyKey('payment', body.checkoutSession, browserKey);
     let attempt = paymentsInFlight.get(key);
@@ -349,7 +405,8 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
       attempt = payOnce(body, key).finally(() => paymentsInFlight.delete(key));
       paymentsInFlight.set(key, attempt);
     }
-    return jsonResponse(201, await attempt);
+    const created = await attempt;
+    return jsonResponse(201, created, await bind(request, withPayment(owned, body.checkoutSession, created.id)));
   }
 
   async function payOnce(body: CreateMerchantPaymentRequest, idempotencyKey: string): Promise<Payment> {
@@ -415,10 +472,8 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function payment({ request, params }: RouteContext): Promise<Response> {
     const paymentId = sessionParam(params, 'paymentId');
-    const found = await client.payments.retrieve(paymentId, { signal: request.signal });
-    const checkoutSession = found.checkout?.session || undefined;
-    await requireAuthorized({ request, action: 'payment', paymentId, ...(checkoutSession ? { checkoutSession } : {}) });
-    return jsonResponse(200, found);
+    await requireAccess({ paymentId }, request, 'payment');
+    return jsonResponse(200, await client.payments.retrieve(paymentId, { signal: request.signal }));
   }
 
   /** The customer of a customer session and its country, from `resolveCustomer` or `resolveCheckout`. */
@@ -448,15 +503,16 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
 
   async function startCustomerSession({ request }: RouteContext): Promise<Response> {
     parseInput(StartCustomerSessionRequestSchema, await readJsonObject(request, maxBodyBytes));
-    await requireAuthorized({ request, action: 'startCustomerSession' });
+    const owned = await requireAccess({}, request, 'startCustomerSession');
     const { customer, country } = await shopperOf(request);
     const { id } = await findOrCreateCustomer(client, customer);
-    return jsonResponse(201, await client.customerSessions.create({ customer_id: id, country }));
+    const session = await client.customerSessions.create({ customer_id: id, country });
+    return jsonResponse(201, session, await bind(request, withCustomerSession(owned, session.customer_session)));
   }
 
   async function enrollablePaymentMethods({ request, params }: RouteContext): Promise<Response> {
     const customerSession = sessionParam(params, 'customerSession');
-    await requireAuthorized({ request, action: 'enrollablePaymentMethods', customerSession });
+    await requireAccess({ customerSession }, request, 'enrollablePaymentMethods');
     return jsonResponse(
       200,
       await client.customerSessions.enrollablePaymentMethods(customerSession, { signal: request.signal }),
@@ -467,7 +523,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     const customerSession = sessionParam(params, 'customerSession');
     const body = parseInput(StartEnrollmentRequestSchema, await readJsonObject(request, maxBodyBytes));
     const browserKey = readIdempotencyKey(request);
-    await requireAuthorized({ request, action: 'startEnrollment', customerSession });
+    await requireAccess({ customerSession }, request, 'startEnrollment');
     const { country } = await shopperOf(request);
     const enrollment = await client.customerSessions.enroll(
       customerSession,
@@ -546,7 +602,7 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
     let action: YunoRouteAction | undefined;
     try {
       const match = matchRoute(routes, basePath, new URL(request.url).pathname);
-      if (!match) throw new RouteError(404, 'NOT_FOUND', ['Not Found']);
+      if (!match) throw notFound();
       action = match.route.action;
       const method = request.method.toUpperCase();
       const handler = match.route.handlers[method as RouteMethod];
@@ -579,6 +635,14 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
       return handle(request);
     },
   };
+}
+
+/**
+ * The answer to an unknown route, an unknown id and an id that is not the caller's alike, so that nobody learns from it
+ * whether a session or payment exists.
+ */
+function notFound(): RouteError {
+  return new RouteError(404, 'NOT_FOUND', ['Not Found']);
 }
 
 function normaliseBasePath(basePath: string): string {

@@ -132,7 +132,14 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
   for (const fault of parameters.faults ?? []) sandbox.faults.inject(fault);
 
   const basePath = `/api/yuno/${id}`;
-  const routes = createYunoRouteHandlers({ client: yuno, resolveCheckout: () => order, basePath });
+  // The story's checkout session is created here, on the "server", so no browser holds its binding cookie: every caller
+  // may use every session of this one-shopper stack.
+  const routes = createYunoRouteHandlers({
+    client: yuno,
+    resolveCheckout: () => order,
+    basePath,
+    authorize: () => true,
+  });
   const handlers: HttpHandler[] = [
     http.all(`${basePath}/*`, ({ request }) => routes.fetch(request)),
     ...createSandboxMswHandlers(sandbox),

@@ -11,6 +11,7 @@ import {
   type YunoRouteHandlersOptions,
   type YunoServerClient,
 } from 'yuno-react/server';
+import { CookieJar } from '../support/cookieJar';
 
 const BASE = 'http://shop.test/api/yuno';
 const APPROVED = '4507990000000002';
@@ -39,12 +40,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Routes that let every caller use every id, for what Yuno answers about ids nobody owns. */
+const open: Partial<YunoRouteHandlersOptions> = { authorize: () => true };
+
 function setup(
   options: Partial<YunoRouteHandlersOptions> & { client?: YunoServerClient } = {},
   browser: Parameters<typeof createYunoBrowserClient>[0] = {},
 ): { handlers: YunoRouteHandlers; yuno: YunoBrowserClient } {
   const handlers = createYunoRouteHandlers({ client: serverClient, resolveCheckout: () => order, ...options });
-  const yuno = createYunoBrowserClient({ baseUrl: BASE, fetch: handlers.fetch, retry: false, ...browser });
+  // The browser's cookie store: the routes bind what this browser starts to it.
+  const fetch = new CookieJar().fetch((request) => handlers.fetch(request));
+  const yuno = createYunoBrowserClient({ baseUrl: BASE, fetch, retry: false, ...browser });
   return { handlers, yuno };
 }
 
@@ -182,15 +188,14 @@ describe('every route, through the route handlers and the sandbox', () => {
       baseUrl: `${BASE}/`,
       headers: () => ({ 'x-csrf-token': 'csrf-1' }),
       retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input, init);
+      fetch: new CookieJar().fetch((request) => {
         seen.push({
           url: request.url,
           key: request.headers.get('x-idempotency-key'),
           csrf: request.headers.get('x-csrf-token'),
         });
         return handlers.handle(request);
-      },
+      }),
     });
     const { checkoutSession } = await yuno.startCheckout();
     await yuno.createPayment(
@@ -219,11 +224,10 @@ describe('base URL', () => {
     vi.stubGlobal('location', { href: 'http://shop.test/checkout?step=2' });
     const yuno = createYunoBrowserClient({
       retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input, init);
+      fetch: new CookieJar().fetch((request) => {
         urls.push(request.url);
         return handlers.handle(request);
-      },
+      }),
     });
     const { checkoutSession } = await yuno.startCheckout();
     await yuno.paymentMethods(checkoutSession);
@@ -277,7 +281,7 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
   });
 
   it('an unknown or expired checkout session → CHECKOUT_SESSION_NOT_FOUND', async () => {
-    const { yuno } = setup();
+    const { yuno } = setup(open);
     expect(await failure(yuno.paymentMethods('cs-unknown'))).toMatchObject({ yunoCode: 'CHECKOUT_SESSION_NOT_FOUND' });
     const { checkoutSession } = await yuno.startCheckout();
     await sandbox.advanceTime(6 * 60 * 60 * 1000);
@@ -336,8 +340,10 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
     // Two server instances (two processes behind a load balancer) share nothing but Yuno.
     const a = createYunoRouteHandlers({ client: slowClient, resolveCheckout: () => order });
     const b = createYunoRouteHandlers({ client: slowClient, resolveCheckout: () => order });
-    const viaA = createYunoBrowserClient({ baseUrl: BASE, fetch: a.fetch, retry: false });
-    const viaB = createYunoBrowserClient({ baseUrl: BASE, fetch: b.fetch, retry: false });
+    // One browser, whose binding cookie both instances can verify (one process: one key).
+    const jar = new CookieJar();
+    const viaA = createYunoBrowserClient({ baseUrl: BASE, fetch: jar.fetch(a.handle), retry: false });
+    const viaB = createYunoBrowserClient({ baseUrl: BASE, fetch: jar.fetch(b.handle), retry: false });
     const { checkoutSession } = await viaA.startCheckout();
     const oneTimeToken = await sdkToken(slow, checkoutSession);
     const attempt = key();
@@ -357,7 +363,7 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
     const error = await failure(yuno.createPayment({ checkoutSession, paymentMethodType: 'PIX' }, key()));
     expect(error).toMatchObject({ yunoCode: 'UNAVAILABLE_PAYMENT_METHOD' });
     const token = await failure(
-      setup({ serverTokenization: true }).yuno.createOneTimeToken(checkoutSession, {
+      setup({ serverTokenization: true, ...open }).yuno.createOneTimeToken(checkoutSession, {
         payment_method: { type: 'OXXO' },
       }),
     );
@@ -397,7 +403,7 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
   });
 
   it('an unknown payment → PAYMENT_NOT_FOUND; an unknown customer session → NOT_FOUND', async () => {
-    const { yuno } = setup();
+    const { yuno } = setup(open);
     expect(await failure(yuno.payment('p-unknown'))).toMatchObject({ yunoCode: 'PAYMENT_NOT_FOUND' });
     expect(await failure(yuno.enrollablePaymentMethods('cus-unknown'))).toMatchObject({ yunoCode: 'NOT_FOUND' });
     expect(await failure(yuno.startEnrollment('cus-unknown', {}, key()))).toMatchObject({ yunoCode: 'NOT_FOUND' });
@@ -413,13 +419,44 @@ describe('errors reach the browser as YunoErrors with Yuno’s code', () => {
     expect(error.message).not.toContain(APPROVED);
   });
 
-  it('a session that is not the caller’s → AUTHORIZATION_REQUIRED (403)', async () => {
+  it('a session that is not the caller’s → NOT_FOUND (404), like an unknown one', async () => {
     const { yuno } = setup({ authorize: ({ action }) => action === 'startCheckout' });
     const { checkoutSession } = await yuno.startCheckout();
     sandbox.clearRequests();
     const error = await failure(yuno.paymentMethods(checkoutSession));
-    expect(error).toMatchObject({ status: 403, yunoCode: 'AUTHORIZATION_REQUIRED', isRetryable: false });
+    expect(error).toMatchObject({ status: 404, yunoCode: 'NOT_FOUND', isRetryable: false });
     expect(sandbox.requests).toEqual([]);
+
+    const { yuno: mine } = setup();
+    const started = await mine.startCheckout();
+    const { yuno: stranger } = setup();
+    const foreign = await failure(stranger.paymentMethods(started.checkoutSession));
+    expect(foreign).toMatchObject({ status: 404, yunoCode: 'NOT_FOUND', isRetryable: false });
+    expect(sandbox.requests.filter((r) => r.path.endsWith('/payment-methods'))).toEqual([]);
+  });
+
+  it('sends the browser’s cookies to the merchant routes (fetch credentials: same-origin)', async () => {
+    const seen: RequestCredentials[] = [];
+    const yuno = createYunoBrowserClient({
+      baseUrl: BASE,
+      retry: false,
+      fetch: async (_input, init) => {
+        seen.push(init?.credentials ?? ('unset' as RequestCredentials));
+        return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await yuno.paymentMethods('cs-1');
+    const included = createYunoBrowserClient({
+      baseUrl: BASE,
+      retry: false,
+      credentials: 'include',
+      fetch: async (_input, init) => {
+        seen.push(init?.credentials ?? ('unset' as RequestCredentials));
+        return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await included.paymentMethods('cs-1');
+    expect(seen).toEqual(['same-origin', 'include']);
   });
 
   it('a tampered amount → INVALID_PARAMETERS, and no payment', async () => {
@@ -504,7 +541,7 @@ describe('failures between the merchant server and Yuno are retryable YunoErrors
   });
 
   it('Yuno unreachable → 502 UPSTREAM_ERROR', async () => {
-    const { yuno } = setup();
+    const { yuno } = setup(open);
     sandbox.faults.inject({ type: 'network', match: { path: '/v1/payments/*' } });
     expect(await failure(yuno.payment('p-1'))).toMatchObject({
       status: 502,

@@ -197,6 +197,7 @@ describe('public API', () => {
         "verifyYunoWebhookApiKey",
         "webhookDedupKey",
         "yunoKeys",
+        "yunoRawBody",
       ]
     `);
   });

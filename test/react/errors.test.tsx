@@ -127,7 +127,11 @@ describe('every failure reaches the UI as a YunoError with a way to recover', ()
       fetch: h.sandbox.fetch,
       allowBrowser: true,
     });
-    const routes = createYunoRouteHandlers({ client: misconfigured, resolveCheckout: () => h.order });
+    const routes = createYunoRouteHandlers({
+      client: misconfigured,
+      resolveCheckout: () => h.order,
+      authorize: () => true,
+    });
     const client = createYunoBrowserClient({ baseUrl: 'http://shop.test/api/yuno', fetch: routes.fetch, retry: false });
     const { result } = setup(h, { client });
     await waitFor(() => expect(result.current.methods.isError).toBe(true));

@@ -17,6 +17,7 @@ import {
   type YunoRouteHandlersOptions,
   type YunoServerClient,
 } from 'yuno-react/server';
+import { CookieJar } from '../support/cookieJar';
 
 const sandbox = createYunoSandbox();
 const client = createYunoServerClient({
@@ -31,9 +32,12 @@ const BASE = 'http://shop.test/api/yuno';
 const APPROVED = '4507990000000002';
 const DECLINED_INSUFFICIENT_FUNDS = '4507990000000010';
 
+/** The shopper's browser every call uses unless told otherwise. */
+let browser: CookieJar;
 let order: ResolvedCheckout;
 beforeEach(() => {
   sandbox.reset();
+  browser = new CookieJar();
   order = {
     merchantOrderId: 'order-1001',
     description: 'Order 1001',
@@ -42,6 +46,9 @@ beforeEach(() => {
     customer: { merchant_customer_id: 'shopper-1', email: 'ada@example.com', first_name: 'Ada', country: 'US' },
   };
 });
+
+/** Routes that let every caller use every id, for what Yuno answers about ids nobody owns. */
+const open: Partial<YunoRouteHandlersOptions> = { authorize: () => true };
 
 function routes(options: Partial<YunoRouteHandlersOptions> = {}): YunoRouteHandlers {
   return createYunoRouteHandlers({ client, resolveCheckout: () => order, ...options });
@@ -58,16 +65,23 @@ async function call(
   handlers: YunoRouteHandlers,
   method: string,
   path: string,
-  options: { json?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  options: { json?: unknown; raw?: string; headers?: Record<string, string>; jar?: CookieJar; base?: string } = {},
 ): Promise<Answer> {
   const hasBody = options.json !== undefined || options.raw !== undefined;
+  const jar = options.jar ?? browser;
+  const cookie = jar.header();
   const response = await handlers.handle(
-    new Request(`${BASE}${path}`, {
+    new Request(`${options.base ?? BASE}${path}`, {
       method,
-      headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      headers: {
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...options.headers,
+      },
       body: options.raw ?? (options.json === undefined ? undefined : JSON.stringify(options.json)),
     }),
   );
+  jar.store(response);
   const text = await response.text();
   let body: Record<string, unknown> = {};
   try {
@@ -182,13 +196,16 @@ describe('routing', () => {
     );
     expect(started.status).toBe(201);
     const { checkoutSession } = (await started.json()) as { checkoutSession: string };
-    const methods = await GET(new Request(`${BASE}/checkout-sessions/${checkoutSession}/payment-methods`));
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const methods = await GET(
+      new Request(`${BASE}/checkout-sessions/${checkoutSession}/payment-methods`, { headers: { cookie } }),
+    );
     expect(methods.status).toBe(200);
     expect(methods.headers.get('cache-control')).toBe('no-store');
   });
 
   it('keeps an encoded id inside its own path segment at Yuno', async () => {
-    expectError(await call(routes(), 'GET', '/payments/..%2F..%2Fcustomers'), 400, 'PAYMENT_NOT_FOUND');
+    expectError(await call(routes(open), 'GET', '/payments/..%2F..%2Fcustomers'), 400, 'PAYMENT_NOT_FOUND');
     expect(sandbox.requests.map((r) => r.path)).toEqual(['/v1/payments/..%2F..%2Fcustomers']);
   });
 });
@@ -327,7 +344,7 @@ describe('bad input is refused before anything reaches Yuno', () => {
     });
   });
 
-  it('refuses a session that is not the caller’s with 403, and creates nothing', async () => {
+  it('answers a session authorize refuses with 404 NOT_FOUND, and creates nothing', async () => {
     const mine = await startCheckout(routes());
     const theirs = await startCheckout(routes());
     const theirToken = await sdkToken(theirs.checkoutSession);
@@ -342,13 +359,13 @@ describe('bad input is refused before anything reaches Yuno', () => {
 
     expectError(
       await pay(handlers, { checkoutSession: theirs.checkoutSession, oneTimeToken: theirToken }),
-      403,
-      'AUTHORIZATION_REQUIRED',
+      404,
+      'NOT_FOUND',
     );
     expectError(
       await call(handlers, 'GET', `/checkout-sessions/${theirs.checkoutSession}/payment-methods`),
-      403,
-      'AUTHORIZATION_REQUIRED',
+      404,
+      'NOT_FOUND',
     );
     expect(sandbox.requests).toEqual([]);
     expect(sandbox.listPayments()).toEqual([]);
@@ -508,7 +525,7 @@ describe('GET /checkout-sessions/{cs}/payment-methods', () => {
 
   it('passes Yuno’s CHECKOUT_SESSION_NOT_FOUND through', async () => {
     expectError(
-      await call(routes(), 'GET', '/checkout-sessions/cs-unknown/payment-methods'),
+      await call(routes(open), 'GET', '/checkout-sessions/cs-unknown/payment-methods'),
       400,
       'CHECKOUT_SESSION_NOT_FOUND',
     );
@@ -705,25 +722,247 @@ describe('POST /payments', () => {
 });
 
 describe('GET /payments/{id}', () => {
-  it('answers the payment and asks authorize with its checkout session', async () => {
+  it('asks authorize with the payment id alone, before Yuno, and answers a refusal like an unknown id', async () => {
     const handlers = routes();
     const { checkoutSession } = await startCheckout(handlers);
     const created = await pay(handlers, { checkoutSession, oneTimeToken: await sdkToken(checkoutSession) });
-    const asked: YunoAuthorizeContext[] = [];
-    const guarded = routes({ authorize: (context) => (asked.push(context), true) });
-    const answer = await call(guarded, 'GET', `/payments/${created.body.id as string}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: created.body.id, status: 'SUCCEEDED' });
-    expect(asked).toMatchObject([{ action: 'payment', paymentId: created.body.id, checkoutSession }]);
+    const paymentId = created.body.id as string;
+    const asked: Array<Omit<YunoAuthorizeContext, 'request'>> = [];
+    const guarded = routes({
+      authorize: ({ request: _request, ...rest }) => {
+        asked.push(rest);
+        // Yuno has not been called when authorize is asked.
+        return sandbox.requests.length === 0;
+      },
+    });
+    sandbox.clearRequests();
+    const answer = await call(guarded, 'GET', `/payments/${paymentId}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ id: paymentId, status: 'SUCCEEDED' });
+    expect(asked).toEqual([{ action: 'payment', paymentId }]);
+    expect(sandbox.countRequests({ method: 'GET', path: `/v1/payments/${paymentId}` })).toBe(1);
 
+    sandbox.clearRequests();
     const refused = routes({ authorize: () => false });
-    const denied = await call(refused, 'GET', `/payments/${created.body.id as string}`);
-    expectError(denied, 403, 'AUTHORIZATION_REQUIRED');
-    expect(denied.text).not.toContain('SUCCEEDED');
+    const denied = await call(refused, 'GET', `/payments/${paymentId}`);
+    const unknown = await call(refused, 'GET', '/payments/p-unknown');
+    expect(denied.status).toBe(404);
+    expect(denied.body).toEqual({ code: 'NOT_FOUND', messages: ['Not Found'] });
+    expect(unknown.text).toBe(denied.text);
+    expect(sandbox.requests).toEqual([]);
   });
 
-  it('passes PAYMENT_NOT_FOUND through', async () => {
-    expectError(await call(routes(), 'GET', '/payments/p-unknown'), 400, 'PAYMENT_NOT_FOUND');
+  it('passes PAYMENT_NOT_FOUND through when the caller may read any id', async () => {
+    expectError(await call(routes(open), 'GET', '/payments/p-unknown'), 400, 'PAYMENT_NOT_FOUND');
+  });
+});
+
+describe('private by default: the binding cookie', () => {
+  const NOT_FOUND = { code: 'NOT_FOUND', messages: ['Not Found'] };
+  const SECRET = 'a-binding-secret-of-32-characters!';
+
+  /** A checkout started and paid by `browser`, the default shopper. */
+  async function paidCheckout(handlers: YunoRouteHandlers) {
+    const { checkoutSession } = await startCheckout(handlers);
+    const paid = await pay(handlers, { checkoutSession, oneTimeToken: await sdkToken(checkoutSession) });
+    expect(paid.status, paid.text).toBe(201);
+    return { checkoutSession, paymentId: paid.body.id as string };
+  }
+
+  /** The binding cookie `Set-Cookie` of an answer, split into its value and its attributes. */
+  function bindingCookie(answer: Answer): { value: string; attributes: string[] } {
+    const lines = answer.headers.getSetCookie();
+    expect(lines).toHaveLength(1);
+    const [pair = '', ...attributes] = (lines[0] ?? '').split(';').map((part) => part.trim());
+    expect(pair.startsWith('yuno_binding=')).toBe(true);
+    return { value: pair.slice('yuno_binding='.length), attributes };
+  }
+
+  it('answers the browser that started the checkout: methods, payment and its status', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const methods = await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`);
+    expect(methods.status, methods.text).toBe(200);
+    const first = await call(handlers, 'GET', `/payments/${paymentId}`);
+    const again = await call(handlers, 'GET', `/payments/${paymentId}`);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ id: paymentId, status: 'SUCCEEDED', checkout: { session: checkoutSession } });
+    expect(again.status).toBe(200);
+  });
+
+  it('answers a stranger holding the ids exactly like an unknown id, with no call to Yuno', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const stranger = new CookieJar();
+    const strangerStarted = await startCheckoutIn(handlers, stranger);
+    const { checkoutSession: fresh } = await startCheckout(handlers);
+    const freshToken = await sdkToken(fresh);
+    sandbox.clearRequests();
+
+    const answers = [
+      await call(handlers, 'GET', `/payments/${paymentId}`, { jar: stranger }),
+      await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`, { jar: stranger }),
+      await call(handlers, 'POST', '/payments', {
+        jar: stranger,
+        json: { checkoutSession: fresh, oneTimeToken: freshToken },
+        headers: { 'x-idempotency-key': crypto.randomUUID() },
+      }),
+      await call(handlers, 'POST', '/checkout-sessions', {
+        jar: stranger,
+        json: { previousCheckoutSession: checkoutSession },
+      }),
+      await call(handlers, 'GET', '/payments/p-unknown', { jar: stranger }),
+      await call(handlers, 'GET', '/checkout-sessions/cs-unknown/payment-methods', { jar: stranger }),
+      await call(handlers, 'GET', '/payments/p-unknown'),
+    ];
+    for (const answer of answers) {
+      expect(answer.status, answer.text).toBe(404);
+      expect(answer.body).toEqual(NOT_FOUND);
+      expect(answer.text).toBe(answers[0]?.text);
+      expect(answer.headers.getSetCookie()).toEqual([]);
+    }
+    expect(sandbox.requests).toEqual([]);
+    expect(sandbox.listPayments()).toHaveLength(1);
+    // The stranger's own checkout still answers the stranger.
+    const own = await call(handlers, 'GET', `/checkout-sessions/${strangerStarted}/payment-methods`, { jar: stranger });
+    expect(own.status).toBe(200);
+  });
+
+  async function startCheckoutIn(handlers: YunoRouteHandlers, jar: CookieJar): Promise<string> {
+    const answer = await call(handlers, 'POST', '/checkout-sessions', { json: {}, jar });
+    expect(answer.status, answer.text).toBe(201);
+    return answer.body.checkoutSession as string;
+  }
+
+  it('binds customer sessions to their browser too', async () => {
+    const handlers = routes();
+    const started = await call(handlers, 'POST', '/customer-sessions', { json: {} });
+    expect(started.status, started.text).toBe(201);
+    const customerSession = started.body.customer_session as string;
+    const stranger = new CookieJar();
+    sandbox.clearRequests();
+    const methods = await call(handlers, 'GET', `/customer-sessions/${customerSession}/payment-methods`, {
+      jar: stranger,
+    });
+    const enrollment = await call(handlers, 'POST', `/customer-sessions/${customerSession}/enrollments`, {
+      jar: stranger,
+      json: {},
+      headers: { 'x-idempotency-key': crypto.randomUUID() },
+    });
+    expect(methods.body).toEqual(NOT_FOUND);
+    expect(enrollment.body).toEqual(NOT_FOUND);
+    expect(sandbox.requests).toEqual([]);
+    const own = await call(handlers, 'GET', `/customer-sessions/${customerSession}/payment-methods`);
+    expect(own.status).toBe(200);
+  });
+
+  it('treats a tampered cookie as no binding', async () => {
+    const handlers = routes();
+    const { paymentId } = await paidCheckout(handlers);
+    const value = browser.cookies.get('yuno_binding') ?? '';
+    const [payload = '', signature = ''] = value.split('.');
+    const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    const claimed = Buffer.from(JSON.stringify({ c: [['cs-x', [paymentId]]], u: [] })).toString('base64url');
+    const tampered = [
+      `${payload}.${flipped}`,
+      `${claimed}.${signature}`,
+      `${payload}.`,
+      payload,
+      `${payload}.${signature}x`,
+      `${payload.slice(1)}.${signature}`,
+      'not a cookie',
+    ];
+    sandbox.clearRequests();
+    for (const forged of tampered) {
+      const jar = new CookieJar();
+      jar.cookies.set('yuno_binding', forged);
+      const answer = await call(handlers, 'GET', `/payments/${paymentId}`, { jar });
+      expect(answer.status, forged).toBe(404);
+      expect(answer.body).toEqual(NOT_FOUND);
+    }
+    expect(sandbox.requests).toEqual([]);
+    // A cookie of another server (another secret) binds nothing either.
+    const other = routes({ bindingSecret: SECRET });
+    expect((await call(other, 'GET', `/payments/${paymentId}`)).status).toBe(404);
+    expect(sandbox.requests).toEqual([]);
+    expect((await call(handlers, 'GET', `/payments/${paymentId}`)).status).toBe(200);
+  });
+
+  it('issues an HttpOnly, SameSite=Lax cookie scoped to the routes, Secure over https', async () => {
+    const plain = bindingCookie(await call(routes(), 'POST', '/checkout-sessions', { json: {} }));
+    expect(plain.value).toMatch(/^[\w-]+\.[\w-]{43}$/);
+    expect(plain.attributes).toEqual(['Path=/api/yuno', 'Max-Age=86400', 'HttpOnly', 'SameSite=Lax']);
+
+    const https = await call(routes(), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      base: 'https://shop.test/api/yuno',
+    });
+    expect(bindingCookie(https).attributes).toEqual([
+      'Path=/api/yuno',
+      'Max-Age=86400',
+      'HttpOnly',
+      'SameSite=Lax',
+      'Secure',
+    ]);
+    const proxied = await call(routes(), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(bindingCookie(proxied).attributes).toContain('Secure');
+
+    const mounted = await call(routes({ basePath: '/shop/pay' }), 'POST', '/checkout-sessions', {
+      json: {},
+      jar: new CookieJar(),
+      base: 'http://shop.test/shop/pay',
+    });
+    expect(bindingCookie(mounted).attributes[0]).toBe('Path=/shop/pay');
+  });
+
+  it('adds each payment to the cookie, and keeps the cookie small by dropping the oldest sessions', async () => {
+    const handlers = routes();
+    const { checkoutSession, paymentId } = await paidCheckout(handlers);
+    const sessions = [checkoutSession];
+    for (let i = 0; i < 14; i++) sessions.push((await startCheckout(handlers)).checkoutSession);
+    const cookie = `yuno_binding=${browser.cookies.get('yuno_binding') ?? ''}`;
+    expect(cookie.length).toBeLessThan(3072);
+    const payload = JSON.parse(Buffer.from(cookie.split('=')[1]?.split('.')[0] ?? '', 'base64url').toString()) as {
+      c: Array<[string, string[]]>;
+    };
+    expect(payload.c.map(([cs]) => cs)).toEqual(sessions.slice(-10));
+    sandbox.clearRequests();
+    expect((await call(handlers, 'GET', `/payments/${paymentId}`)).body).toEqual(NOT_FOUND);
+    expect((await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`)).status).toBe(404);
+    expect(sandbox.requests).toEqual([]);
+    expect((await call(handlers, 'GET', `/checkout-sessions/${sessions.at(-1)}/payment-methods`)).status).toBe(200);
+  });
+
+  it('shares bindings between instances with the same bindingSecret, and refuses a short one', async () => {
+    const first = routes({ bindingSecret: SECRET });
+    const second = routes({ bindingSecret: SECRET });
+    const { paymentId } = await paidCheckout(first);
+    const answer = await call(second, 'GET', `/payments/${paymentId}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(() => routes({ bindingSecret: 'short' })).toThrow(/bindingSecret must be a string of at least 32/);
+  });
+
+  it('leaves ownership to authorize when given: no cookie, authorize asked before Yuno', async () => {
+    const asked: Array<Omit<YunoAuthorizeContext, 'request'>> = [];
+    const handlers = routes({
+      authorize: ({ request: _request, ...rest }) => {
+        asked.push(rest);
+        return rest.checkoutSession !== 'cs-theirs';
+      },
+    });
+    const started = await call(handlers, 'POST', '/checkout-sessions', { json: {} });
+    expect(started.status).toBe(201);
+    expect(started.headers.getSetCookie()).toEqual([]);
+    sandbox.clearRequests();
+    const refused = await call(handlers, 'GET', '/checkout-sessions/cs-theirs/payment-methods');
+    expect(refused.body).toEqual(NOT_FOUND);
+    expect(sandbox.requests).toEqual([]);
+    expect(asked).toEqual([{ action: 'startCheckout' }, { action: 'paymentMethods', checkoutSession: 'cs-theirs' }]);
   });
 });
 
@@ -778,11 +1017,11 @@ describe('customer sessions and enrollment', () => {
   it('passes Yuno’s errors through', async () => {
     const key = { 'x-idempotency-key': crypto.randomUUID() };
     expectError(
-      await call(routes(), 'POST', '/customer-sessions/cus-unknown/enrollments', { json: {}, headers: key }),
+      await call(routes(open), 'POST', '/customer-sessions/cus-unknown/enrollments', { json: {}, headers: key }),
       400,
       'NOT_FOUND',
     );
-    expectError(await call(routes(), 'GET', '/customer-sessions/cus-unknown/payment-methods'), 400, 'NOT_FOUND');
+    expectError(await call(routes(open), 'GET', '/customer-sessions/cus-unknown/payment-methods'), 400, 'NOT_FOUND');
   });
 });
 
@@ -801,7 +1040,7 @@ describe('failures between the server and Yuno', () => {
   });
 
   it('answers a Yuno 504 with 504 REQUEST_TIMEOUT', async () => {
-    const handlers = routes();
+    const handlers = routes(open);
     sandbox.faults.inject({ type: 'status', status: 504, match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 504, 'REQUEST_TIMEOUT');
   });
@@ -814,13 +1053,13 @@ describe('failures between the server and Yuno', () => {
       retry: false,
       timeoutMs: 50,
     });
-    const handlers = createYunoRouteHandlers({ client: impatient, resolveCheckout: () => order });
+    const handlers = createYunoRouteHandlers({ client: impatient, resolveCheckout: () => order, ...open });
     sandbox.faults.inject({ type: 'timeout', match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 504, 'REQUEST_TIMEOUT');
   });
 
   it('answers a network failure and a malformed answer with 502 UPSTREAM_ERROR', async () => {
-    const handlers = routes();
+    const handlers = routes(open);
     sandbox.faults.inject({ type: 'network', times: 1, match: { path: '/v1/payments/*' } });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 502, 'UPSTREAM_ERROR');
     sandbox.faults.inject({
@@ -864,7 +1103,7 @@ describe('failures between the server and Yuno', () => {
       fetch: sandbox.fetch,
       retry: false,
     });
-    const handlers = createYunoRouteHandlers({ client: wrong, resolveCheckout: () => order });
+    const handlers = createYunoRouteHandlers({ client: wrong, resolveCheckout: () => order, ...open });
     expectError(await call(handlers, 'GET', '/payments/p-1'), 401, 'INVALID_CREDENTIALS');
   });
 
@@ -904,10 +1143,11 @@ describe('toNodeHandler', () => {
     expect(started.status).toBe(201);
     expect(started.headers.get('content-type')).toMatch(/application\/json/);
     const { checkoutSession } = (await started.json()) as { checkoutSession: string };
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
     const paid = await fetch(`${origin}/api/yuno/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID() },
+      headers: { 'content-type': 'application/json', 'x-idempotency-key': crypto.randomUUID(), cookie },
       body: JSON.stringify({ checkoutSession, oneTimeToken: await sdkToken(checkoutSession) }),
     });
     expect(paid.status).toBe(201);

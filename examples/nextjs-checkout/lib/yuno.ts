@@ -36,14 +36,45 @@ const client = createYunoServerClient({
   ...(yunoSetup.sandboxUrl ? { baseUrl: yunoSetup.sandboxUrl } : {}),
 });
 
-// One process keeps these; a deployment with several instances keeps them in its database.
-const orderOfCheckoutSession = new Map<string, string>();
-const customerOfCustomerSession = new Map<string, string>();
-const customerOfShopper = new Map<string, string>();
+interface Notes {
+  orderOfCheckoutSession: Map<string, string>;
+  checkoutSessionOfPayment: Map<string, string>;
+  customerOfCustomerSession: Map<string, string>;
+  customerOfShopper: Map<string, string>;
+}
+// One process keeps these; a deployment with several instances keeps them in its database. Next.js bundles the pages
+// and the route handlers apart, each with its own copy of this module, so the notes live on globalThis: the checkout
+// page notes the sessions it creates, and the routes' `authorize` reads them.
+const notes: Notes = ((globalThis as { yunoExampleNotes?: Notes }).yunoExampleNotes ??= {
+  orderOfCheckoutSession: new Map(),
+  checkoutSessionOfPayment: new Map(),
+  customerOfCustomerSession: new Map(),
+  customerOfShopper: new Map(),
+});
+const { orderOfCheckoutSession, checkoutSessionOfPayment, customerOfCustomerSession, customerOfShopper } = notes;
 
-/** The server client, noting the customer of every customer session it creates (for `authorize`). */
+/**
+ * The server client, noting the order of every checkout session, the checkout session of every payment and the
+ * customer of every customer session it creates: `authorize` decides from these notes alone, before Yuno is called.
+ */
 export const yuno: YunoServerClient = {
   ...client,
+  checkoutSessions: {
+    ...client.checkoutSessions,
+    async create(body, options) {
+      const session = await client.checkoutSessions.create(body, options);
+      orderOfCheckoutSession.set(session.checkout_session, session.merchant_order_id);
+      return session;
+    },
+  },
+  payments: {
+    ...client.payments,
+    async create(body, options) {
+      const payment = await client.payments.create(body, options);
+      if (body.checkout?.session) checkoutSessionOfPayment.set(payment.id, body.checkout.session);
+      return payment;
+    },
+  },
   customerSessions: {
     ...client.customerSessions,
     async create(body, options) {
@@ -59,15 +90,6 @@ export function rememberCheckoutSession(checkoutSession: string, merchantOrderId
   orderOfCheckoutSession.set(checkoutSession, merchantOrderId);
 }
 
-export async function orderOf(checkoutSession: string): Promise<string> {
-  let order = orderOfCheckoutSession.get(checkoutSession);
-  if (order === undefined) {
-    order = (await yuno.checkoutSessions.retrieve(checkoutSession)).merchant_order_id;
-    orderOfCheckoutSession.set(checkoutSession, order);
-  }
-  return order;
-}
-
 async function customerOf(shopperId: string): Promise<string> {
   let customer = customerOfShopper.get(shopperId);
   if (customer === undefined) {
@@ -77,11 +99,24 @@ async function customerOf(shopperId: string): Promise<string> {
   return customer;
 }
 
-/** The routes' `authorize`: a session is usable only by the browser whose cart cookie holds its order or shopper. */
-export async function authorize({ request, checkoutSession, customerSession }: YunoAuthorizeContext): Promise<boolean> {
+/**
+ * The routes' `authorize`: a checkout session (and its payments) is usable only by the browser whose cart cookie holds
+ * its order, a customer session only by its shopper. An id this server has no note of is nobody's: the routes answer
+ * it 404, exactly like another shopper's.
+ */
+export async function authorize({
+  request,
+  checkoutSession,
+  customerSession,
+  paymentId,
+}: YunoAuthorizeContext): Promise<boolean> {
   const cart = cartFromCookieHeader(request.headers.get('cookie'));
   if (!cart) return false;
-  if (checkoutSession && (await orderOf(checkoutSession)) !== cart.orderId) return false;
+  if (checkoutSession && orderOfCheckoutSession.get(checkoutSession) !== cart.orderId) return false;
+  if (paymentId) {
+    const sessionOfPayment = checkoutSessionOfPayment.get(paymentId);
+    if (!sessionOfPayment || orderOfCheckoutSession.get(sessionOfPayment) !== cart.orderId) return false;
+  }
   if (customerSession) {
     const owner = customerOfCustomerSession.get(customerSession);
     if (!owner || owner !== (await customerOf(cart.shopperId))) return false;
