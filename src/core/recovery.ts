@@ -3,7 +3,8 @@ import { isYunoError, type YunoError } from './YunoError';
 /**
  * What a shopper can do about a failure:
  * - `retry`: send the same attempt again (network fault, timeout, Yuno busy); its idempotency key makes that safe;
- * - `new_session`: the checkout session is used or expired, or the token spent; start a fresh checkout;
+ * - `new_session`: the checkout session is used or expired, the token spent, or the session is not this browser's
+ *   (404 from the merchant routes); start a fresh checkout;
  * - `edit_details`: the details were refused; correct them and pay again;
  * - `unavailable`: the shop is misconfigured (credentials, permissions); nothing the shopper can fix.
  */
@@ -38,6 +39,9 @@ export function getErrorRecovery(error: YunoError | unknown): YunoErrorRecovery 
   if (!isYunoError(error)) return 'retry';
   if (error.kind === 'aborted' || error.isRetryable) return 'retry';
   if (error.yunoCode && NEW_SESSION_CODES.has(error.yunoCode)) return 'new_session';
+  // The merchant routes answer 404 for a session or payment this browser does not own (its binding cookie was lost,
+  // or another tab replaced it): only a fresh checkout helps. Yuno itself answers its "not found" cases with 400.
+  if (error.status === 404 && error.yunoCode === 'NOT_FOUND') return 'new_session';
   if (error.yunoCode && UNAVAILABLE_CODES.has(error.yunoCode)) return 'unavailable';
   if (error.status === 401 || error.status === 403) return 'unavailable';
   if (error.kind === 'invalid_response') return 'retry';
