@@ -31,7 +31,7 @@ export interface YunoSdkLoadOptions {
 
 /**
  * Loads Yuno's Web SDK and resolves with its global (`Yuno` / `window.SdkPayments`). Called at most once per
- * environment and version while its load succeeds; a failed load is retried on the next call.
+ * environment, version and integrity while its load succeeds; a failed load is retried on the next call.
  *
  * @example
  * ```ts
