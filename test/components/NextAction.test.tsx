@@ -293,6 +293,21 @@ describe('<NextAction>', () => {
     expect(page.status).toBe(200);
   });
 
+  it('3DS: leaves a blob: challenge page (the sandbox’s in-page copy) as it is', async () => {
+    const h = await createCheckoutHarness();
+    const blobUrl = 'blob:http://localhost:3000/4f6c1a52-9d0e-4a5b-8f0e-2b8c9d1e7a10';
+    const tokenizer: YunoTokenizer = { ...h.tokenizer, getThreeDSecureChallengeUrl: async () => blobUrl };
+    render(
+      <h.Provider tokenizer={tokenizer} pollInterval={() => 60_000}>
+        <PayWithCard number="4916994064252017" />
+        <NextAction />
+      </h.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
+    const frame = await screen.findByTitle('Verify your payment with your bank');
+    expect(frame.getAttribute('src')).toBe(blobUrl);
+  });
+
   it('3DS: when Yuno answers that no challenge is needed (null url), no error and the payment is followed to its end', async () => {
     const h = await createCheckoutHarness();
     const asked: Array<string | null> = [];
