@@ -33,7 +33,6 @@ const config: StorybookConfig = {
         '@hookform/resolvers/zod',
         '@radix-ui/react-slot',
         '@tanstack/react-query',
-        '@yuno-payments/sdk-web',
         'credit-card-type',
         'react-hook-form',
         'uqr',

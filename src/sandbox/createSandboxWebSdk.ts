@@ -33,7 +33,7 @@ type SdkOneTimeToken = Awaited<ReturnType<ApiClientPayment['generateToken']>>;
 type ContinueEnrollmentResult = Awaited<ReturnType<ApiClientEnroll['continueEnrollment']>>;
 type FraudCheckResult = Awaited<ReturnType<YunoInstance['executeFraudCheck']>>;
 
-const ThreeDSecureChallengeSchema = z.looseObject({ url: z.string() });
+const ThreeDSecureChallengeSchema = z.looseObject({ url: z.nullable(z.string()) });
 const ContinueEnrollmentSchema = z.looseObject({
   vaulted_token: z.string(),
   status: z.string(),
@@ -47,7 +47,8 @@ const FraudCheckSchema = z.looseObject({
 /**
  * A stand-in for Yuno's Web SDK global (`Yuno` / `window.SdkPayments`) that tokenizes against a Yuno sandbox, so the
  * headless browser flow runs offline: `initialize(publicApiKey)` gives an instance whose `apiClientPayment` generates
- * one-time tokens and 3DS challenge URLs, whose `apiClientEnroll` saves cards, and whose `executeFraudCheck` returns a
+ * one-time tokens and 3DS challenge URLs (a null `url` when no payment of the session waits on a challenge, as Yuno's SDK
+ * answers), whose `apiClientEnroll` saves cards, and whose `executeFraudCheck` returns a
  * device fingerprint. The SDK's rendered checkouts (`startCheckout`, `secureFields`, …) are not reproduced: those
  * methods reject.
  *
@@ -111,6 +112,8 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
             path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(cs)}/three-d-secure`,
             schema: ThreeDSecureChallengeSchema,
           });
+          // Yuno's SDK answers a null url when no challenge is needed; its published type knows only a string.
+          if (url === null) return { url } as unknown as { url: string };
           if (options.challengePage === 'blob') return { url: await blobChallengePage(url, options.fetch) };
           return { url };
         },

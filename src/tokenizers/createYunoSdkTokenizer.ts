@@ -4,7 +4,9 @@ import type { BrowserInfo } from '../core/schemas/token';
 import { YunoError } from '../core/YunoError';
 import {
   environmentOfKey,
+  isYunoSdkVersion,
   loadYunoWebSdk,
+  YUNO_SDK_VERSION,
   yunoSdkInstance,
   type YunoSdkEnvironment,
   type YunoSdkLoader,
@@ -18,13 +20,14 @@ import type { EnrollResult, ShopperDetails, TokenizeInput, TokenizerContext, Yun
 import { untilAborted } from './untilAborted';
 
 export type { YunoSdkEnvironment, YunoSdkLoader, YunoSdkLoadOptions } from './loadYunoSdk';
+export { YUNO_SDK_VERSION, yunoSdkScriptUrl } from './loadYunoSdk';
 
 /**
  * Options of {@link createYunoSdkTokenizer}.
  *
  * @example
  * ```ts
- * const options: YunoSdkTokenizerOptions = { publicApiKey: 'sandbox_gAAAA…', version: 'v1.10' };
+ * const options: YunoSdkTokenizerOptions = { publicApiKey: 'sandbox_gAAAA…', version: 'v1.11', integrity: 'sha384-…' };
  * ```
  */
 export interface YunoSdkTokenizerOptions {
@@ -35,13 +38,18 @@ export interface YunoSdkTokenizerOptions {
    * @default from the key's prefix: `sandbox_` → 'sandbox', `prod_` → 'prod' (also `dev_`, `staging_`)
    */
   env?: YunoSdkEnvironment;
-  /** SDK version path, such as `v1.10`. @default the version `@yuno-payments/sdk-web`'s `loadScript` picks */
+  /** SDK 1.x version path, such as `v1.10` or `v1.11.2`. @default {@link YUNO_SDK_VERSION} (`v1.11`) */
   version?: string;
+  /**
+   * Subresource Integrity hash of the script at that version (`sha384-…`, as Yuno publishes it): the browser then runs
+   * the script only if it matches. Set it with a pinned `version`. @default none
+   */
+  integrity?: string;
   /**
    * Loads the SDK global. Give one to load the SDK your own way, or the sandbox's stand-in:
    * `loadSdk: async () => createSandboxWebSdk({ baseUrl })`. Loads and instances are shared per loader function, so
    * pass a stable one (defined once at module level, not inline in a component).
-   * @default `loadScript({ env, version })` from `@yuno-payments/sdk-web`, imported on first use
+   * @default a script tag for `https://sdk-web{.env}.y.uno/{version}/main.js`, one per page, added on first use
    */
   loadSdk?: YunoSdkLoader;
 }
@@ -80,8 +88,18 @@ export function createYunoSdkTokenizer(options: YunoSdkTokenizerOptions): YunoTo
         "dev_ or staging_ prefix); pass env, e.g. env: 'sandbox'",
     );
   }
+  const version = options.version ?? YUNO_SDK_VERSION;
+  if (typeof version !== 'string' || !isYunoSdkVersion(version)) {
+    throw new Error(
+      `createYunoSdkTokenizer: version must be an SDK version path such as '${YUNO_SDK_VERSION}', not ${JSON.stringify(version)}`,
+    );
+  }
+  const integrity = options.integrity;
+  if (integrity !== undefined && !/^sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(integrity)) {
+    throw new Error("createYunoSdkTokenizer: integrity must be a Subresource Integrity hash such as 'sha384-…'");
+  }
   const loader = options.loadSdk ?? loadYunoWebSdk;
-  const loadOptions: YunoSdkLoadOptions = { env, version: options.version };
+  const loadOptions: YunoSdkLoadOptions = { env, version, integrity };
   const instance = () => yunoSdkInstance(loader, loadOptions, publicApiKey);
 
   const tokenizer: YunoTokenizer = {
@@ -158,6 +176,7 @@ export function createYunoSdkTokenizer(options: YunoSdkTokenizerOptions): YunoTo
           issues: [{ path: 'url', message: 'expected a URL' }],
         });
       }
+      // Yuno answers a null url when the payment needs no challenge (frictionless): the payment goes on by itself.
       return result.data.url;
     },
   };
@@ -214,7 +233,7 @@ function generateTokenArgs(
   };
 }
 
-const ChallengeSchema = z.looseObject({ url: z.string().check(z.minLength(1)) });
+const ChallengeSchema = z.looseObject({ url: z.nullable(z.string().check(z.minLength(1))) });
 
 const EnrollResultSchema = z.looseObject({
   vaulted_token: z.string().check(z.minLength(1)),

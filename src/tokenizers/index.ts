@@ -1,6 +1,6 @@
 // Turning payment details into Yuno one-time tokens. No React, and nothing here runs at import.
 export { collectBrowserInfo } from './collectBrowserInfo';
-export { createYunoSdkTokenizer } from './createYunoSdkTokenizer';
+export { YUNO_SDK_VERSION, createYunoSdkTokenizer, yunoSdkScriptUrl } from './createYunoSdkTokenizer';
 export type {
   YunoSdkEnvironment,
   YunoSdkLoader,

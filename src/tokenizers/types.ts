@@ -78,6 +78,9 @@ export interface YunoTokenizer {
   createToken(input: TokenizeInput, context: TokenizerContext): Promise<OneTimeToken>;
   /** Saves a card in a customer session (enrollment) and returns its vaulted token. */
   enroll?(input: EnrollInput, context: EnrollContext): Promise<EnrollResult>;
-  /** The URL of a 3DS challenge page for a payment waiting on the shopper (`sdk_action_required`). */
-  getThreeDSecureChallengeUrl?(context: { checkoutSession: string; countryCode: string }): Promise<string>;
+  /**
+   * The URL of a 3DS challenge page for a payment waiting on the shopper (`sdk_action_required`), or `null` when Yuno
+   * says no challenge is needed: the payment then goes on without the shopper, and its status is polled as usual.
+   */
+  getThreeDSecureChallengeUrl?(context: { checkoutSession: string; countryCode: string }): Promise<string | null>;
 }

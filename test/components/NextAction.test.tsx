@@ -11,6 +11,7 @@ import {
   PaymentStatus,
   useCheckout,
   type YunoLanguage,
+  type YunoTokenizer,
 } from 'yuno-react';
 import { createCheckoutHarness, testCard, type CheckoutHarness } from '../support/checkout';
 
@@ -229,7 +230,8 @@ describe('<NextAction>', () => {
     const frame = await screen.findByTitle('Verify your payment with your bank');
     expect(frame.tagName).toBe('IFRAME');
     const cs = h.start.checkoutSession;
-    expect(frame.getAttribute('src')).toBe(`${h.sandbox.baseUrl}/_sandbox/3ds/${cs}`);
+    // In an iframe, Yuno's challenge page is asked for its embedded layout.
+    expect(frame.getAttribute('src')).toBe(`${h.sandbox.baseUrl}/_sandbox/3ds/${cs}?embedded=true`);
     await expectNoAxeViolations(container);
     await waitFor(() => expect(h.counts().paymentReads).toBeGreaterThan(0));
 
@@ -264,5 +266,74 @@ describe('<NextAction>', () => {
     await screen.findByText(
       'Payment declined. Your bank could not verify that it is you. Try again or use another card.',
     );
+  });
+
+  it('3DS: adds embedded=true to a challenge URL that has a query of its own, keeping its parameters', async () => {
+    const h = await createCheckoutHarness();
+    const tokenizer: YunoTokenizer = {
+      ...h.tokenizer,
+      async getThreeDSecureChallengeUrl(context) {
+        const url = await h.tokenizer.getThreeDSecureChallengeUrl!(context);
+        return `${url}?lang=es&embedded=false`;
+      },
+    };
+    render(
+      <h.Provider tokenizer={tokenizer} pollInterval={() => 60_000}>
+        <PayWithCard number="4916994064252017" />
+        <NextAction />
+      </h.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
+    const frame = await screen.findByTitle('Verify your payment with your bank');
+    expect(frame.getAttribute('src')).toBe(
+      `${h.sandbox.baseUrl}/_sandbox/3ds/${h.start.checkoutSession}?lang=es&embedded=true`,
+    );
+    // The sandbox's challenge page takes the parameter as Yuno's does.
+    const page = await h.sandbox.fetch(frame.getAttribute('src')!);
+    expect(page.status).toBe(200);
+  });
+
+  it('3DS: leaves a blob: challenge page (the sandbox’s in-page copy) as it is', async () => {
+    const h = await createCheckoutHarness();
+    const blobUrl = 'blob:http://localhost:3000/4f6c1a52-9d0e-4a5b-8f0e-2b8c9d1e7a10';
+    const tokenizer: YunoTokenizer = { ...h.tokenizer, getThreeDSecureChallengeUrl: async () => blobUrl };
+    render(
+      <h.Provider tokenizer={tokenizer} pollInterval={() => 60_000}>
+        <PayWithCard number="4916994064252017" />
+        <NextAction />
+      </h.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
+    const frame = await screen.findByTitle('Verify your payment with your bank');
+    expect(frame.getAttribute('src')).toBe(blobUrl);
+  });
+
+  it('3DS: when Yuno answers that no challenge is needed (null url), no error and the payment is followed to its end', async () => {
+    const h = await createCheckoutHarness();
+    const asked: Array<string | null> = [];
+    const tokenizer: YunoTokenizer = {
+      ...h.tokenizer,
+      async getThreeDSecureChallengeUrl(context) {
+        // The issuer settles the authentication without the shopper, so Yuno's SDK has no challenge page to give.
+        await h.sandbox.completeThreeDSecure(context.checkoutSession, '1234');
+        const url = await h.tokenizer.getThreeDSecureChallengeUrl!(context);
+        asked.push(url);
+        return url;
+      },
+    };
+    render(
+      <h.Provider tokenizer={tokenizer}>
+        <PayWithCard number="4916994064252017" />
+        <NextAction />
+        <PaymentStatus />
+      </h.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
+    // The status polling brings the result in; no challenge frame and no error on the way.
+    await screen.findByText('Payment approved. Thank you!');
+    expect(asked).toEqual([null]);
+    expect(screen.queryByTitle('Verify your payment with your bank')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(h.counts().payments).toBe(1);
   });
 });

@@ -72,6 +72,7 @@ describe('public API', () => {
         "PaymentStatusRetry",
         "TERMINAL_PAYMENT_STATUSES",
         "YUNO_ERROR_CODES",
+        "YUNO_SDK_VERSION",
         "YunoError",
         "YunoErrorBodySchema",
         "YunoProvider",
@@ -127,6 +128,7 @@ describe('public API', () => {
         "useYuno",
         "validateDocument",
         "yunoKeys",
+        "yunoSdkScriptUrl",
       ]
     `);
   });

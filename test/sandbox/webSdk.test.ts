@@ -76,12 +76,32 @@ describe('createSandboxWebSdk', () => {
     expect(payment.status).toBe('SUCCEEDED');
   });
 
-  it('gives the 3DS challenge URL of a session', async () => {
+  it('gives the 3DS challenge URL of a session whose payment waits on one, and a null url otherwise', async () => {
     const { session } = await newCheckout();
+    const cs = session.checkout_session;
     const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
-    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
-    const { url } = await api.getThreeDSecureChallenge(session.checkout_session);
-    expect(url).toBe(`${sandbox.baseUrl}/_sandbox/3ds/${session.checkout_session}`);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: cs });
+    // No payment yet: nothing to challenge.
+    expect(await api.getThreeDSecureChallenge(cs)).toEqual({ url: null });
+
+    const ott = await api.generateToken({
+      checkout_session: cs,
+      payment_method: { type: 'CARD', card: { detail: card('4916994064252017') } },
+    });
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 120 },
+      checkout: { session: cs },
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment.status).toBe('PENDING');
+    expect(await api.getThreeDSecureChallenge(cs)).toEqual({ url: `${sandbox.baseUrl}/_sandbox/3ds/${cs}` });
+
+    // Once answered, no challenge is waiting any more.
+    await sandbox.completeThreeDSecure(cs, '1234');
+    expect(await api.getThreeDSecureChallenge(cs)).toEqual({ url: null });
   });
 
   it('enrolls a card that the server then lists', async () => {

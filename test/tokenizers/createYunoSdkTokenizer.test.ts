@@ -9,6 +9,7 @@ import {
   type CardInput,
   type YunoSdkLoader,
   type YunoSdkLoadOptions,
+  YUNO_SDK_VERSION,
 } from 'yuno-react';
 import { createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoServerClient } from 'yuno-react/server';
@@ -232,22 +233,27 @@ describe('createYunoSdkTokenizer: loading', () => {
     });
   });
 
-  it('asks the loader for the environment of the key prefix, or the one given, with the version', async () => {
+  it('asks the loader for the environment of the key prefix, or the one given, with the pinned or given version', async () => {
     const checkout = await newCheckout();
+    const sri = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC';
     const cases: Array<[Parameters<typeof createYunoSdkTokenizer>[0], YunoSdkLoadOptions]> = [
-      [{ publicApiKey: 'sandbox_gAAAAexample' }, { env: 'sandbox', version: undefined }],
-      [{ publicApiKey: 'prod_gAAAAexample' }, { env: 'prod', version: undefined }],
+      [{ publicApiKey: 'sandbox_gAAAAexample' }, { env: 'sandbox', version: 'v1.11', integrity: undefined }],
+      [{ publicApiKey: 'prod_gAAAAexample' }, { env: 'prod', version: 'v1.11', integrity: undefined }],
       [
         { publicApiKey: 'staging_gAAAAexample', version: 'v1.10' },
-        { env: 'staging', version: 'v1.10' },
+        { env: 'staging', version: 'v1.10', integrity: undefined },
       ],
-      [{ publicApiKey: 'dev_gAAAAexample' }, { env: 'dev', version: undefined }],
+      [
+        { publicApiKey: 'dev_gAAAAexample', version: 'v1.11.2', integrity: sri },
+        { env: 'dev', version: 'v1.11.2', integrity: sri },
+      ],
       [
         { publicApiKey: 'sandbox_gAAAAexample', env: 'prod' },
-        { env: 'prod', version: undefined },
+        { env: 'prod', version: 'v1.11', integrity: undefined },
       ],
-      [{ publicApiKey: 'pk_unknown_prefix' }, { env: undefined, version: undefined }],
+      [{ publicApiKey: 'pk_unknown_prefix' }, { env: undefined, version: 'v1.11', integrity: undefined }],
     ];
+    expect(YUNO_SDK_VERSION).toBe('v1.11');
     for (const [options, expected] of cases) {
       const { loadSdk, counts } = countingLoader(0);
       // The stand-in accepts any key for initialize; the sandbox then refuses its fraud check, which prepare tolerates.
@@ -264,6 +270,15 @@ describe('createYunoSdkTokenizer: loading', () => {
       /createYunoSdkTokenizer: cannot tell the Yuno environment .* pass env/,
     );
     expect(createYunoSdkTokenizer({ publicApiKey: 'pk_test_123', env: 'sandbox' }).kind).toBe('sdk');
+    // The version becomes part of the script's URL: only a version path is taken.
+    for (const version of ['1.11', 'v1.11/../../evil', 'latest', '']) {
+      expect(() => createYunoSdkTokenizer({ publicApiKey, version })).toThrow(
+        /createYunoSdkTokenizer: version must be an SDK version path such as 'v1.11'/,
+      );
+    }
+    expect(() => createYunoSdkTokenizer({ publicApiKey, integrity: 'md5-abc' })).toThrow(
+      /createYunoSdkTokenizer: integrity must be a Subresource Integrity hash/,
+    );
   });
 });
 
@@ -403,12 +418,27 @@ describe('createYunoSdkTokenizer: tokens', () => {
     expect(payment).toMatchObject({ status: 'READY_TO_PAY', checkout: { sdk_action_required: true } });
   });
 
-  it('gives the 3DS challenge URL of a session', async () => {
+  it('gives the 3DS challenge URL of a session whose payment waits on a challenge', async () => {
     const { loadSdk } = countingLoader(0);
     const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
     const checkout = await newCheckout();
+    const token = await tokenizer.createToken({ type: 'CARD', card: card('4916994064252017') }, context(checkout));
+    expect(await pay(checkout, 'CARD', token.token)).toMatchObject({ status: 'PENDING' });
     await expect(tokenizer.getThreeDSecureChallengeUrl!(checkout)).resolves.toBe(
       `${sandbox.baseUrl}/_sandbox/3ds/${checkout.checkoutSession}`,
+    );
+  });
+
+  it('gives null, without an error, when Yuno answers that no challenge is needed', async () => {
+    const { loadSdk } = countingLoader(0);
+    const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
+    const checkout = await newCheckout();
+    // A card that needs no challenge: the payment is settled without the shopper, and the SDK's url is null.
+    const token = await tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout));
+    expect(await pay(checkout, 'CARD', token.token)).toMatchObject({ status: 'SUCCEEDED' });
+    await expect(tokenizer.getThreeDSecureChallengeUrl!(checkout)).resolves.toBeNull();
+    expect(lastSdkRequest(/\/three-d-secure$/)?.path).toBe(
+      `/_sandbox/sdk/checkout/sessions/${checkout.checkoutSession}/three-d-secure`,
     );
   });
 });

@@ -17,8 +17,26 @@ export interface NextActionChallengeProps extends Omit<IframeHTMLAttributes<HTML
 }
 
 /**
- * The bank's 3-D Secure challenge page in an iframe (from `useCheckout().challengeUrl`); while the page's address is
- * being fetched, a busy placeholder. When the page posts its result, `<NextAction>` reads the payment again.
+ * The address of a challenge page for an iframe: Yuno's headless SDK asks for `embedded=true`, without which its 3DS page
+ * expects a whole tab. Other query parameters are kept; `blob:` and `data:` pages (the sandbox's in-page copies) have no
+ * query to add to and are left as they are.
+ */
+function embeddedChallengeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return url;
+  parsed.searchParams.set('embedded', 'true');
+  return parsed.toString();
+}
+
+/**
+ * The bank's 3-D Secure challenge page in an iframe (from `useCheckout().challengeUrl`, with `embedded=true` added as
+ * Yuno requires for iframes); while the page's address is being fetched, or when Yuno says no challenge is needed, a
+ * busy placeholder. When the page posts its result, `<NextAction>` reads the payment again.
  *
  * @example
  * ```tsx
@@ -43,7 +61,7 @@ export const NextActionChallenge = forwardRef<HTMLIFrameElement, NextActionChall
   return (
     <iframe
       ref={ref}
-      src={challengeUrl}
+      src={embeddedChallengeUrl(challengeUrl)}
       title={title ?? t('nextAction.challenge.title')}
       data-slot="next-action-challenge"
       data-status="ready"

@@ -107,7 +107,9 @@ export const sdkRoutes: Route[] = [
     auth: 'public',
     handler({ rt, params }) {
       const session = findCheckoutSession(rt, params.checkout_session as string);
-      return json(200, { url: challengeUrl(rt.baseUrl, session.id) });
+      // As Yuno's SDK does, a null url when no payment of the session waits on a challenge (none, frictionless, done).
+      const waiting = rt.store.findChallengedPayment(session.id)?.challenge?.pending === true;
+      return json(200, { url: waiting ? challengeUrl(rt.baseUrl, session.id) : null });
     },
   },
   {
