@@ -217,6 +217,3 @@ export type {
   CardFormTextProps,
   CardFormValues,
 } from './components/CardForm';
-
-// i18n
-export type { YunoMessageOverrides, MessageCatalog } from './i18n/messages';

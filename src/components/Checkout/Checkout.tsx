@@ -1,8 +1,12 @@
 import { forwardRef, useCallback, useEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { Payment } from '../../core';
-import type { CheckoutStatus } from '../../react/checkoutStore';
-import { useCheckout } from '../../react/useCheckout';
-import { usePaymentMethods } from '../../react/usePaymentMethods';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  usePaymentMethods,
+  type CheckoutState,
+  type CheckoutStatus,
+} from '../../react';
 import { CardForm, type CardFormInstallments } from '../CardForm';
 import { NextAction } from '../NextAction';
 import { PayButton } from '../PayButton';
@@ -32,6 +36,11 @@ export interface CheckoutProps extends Omit<HTMLAttributes<HTMLDivElement>, 'cla
 }
 
 /** While the shopper chooses and pays (and after a failure, to pay again), the list and the form are on screen. */
+const selectStatus = (s: CheckoutState) => s.status;
+const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
+// The payment only once approved, for onSuccess: a poll of a pending payment does not re-render the checkout.
+const selectSucceededPayment = (s: CheckoutState) => (s.status === 'succeeded' ? s.payment : null);
+
 const CHOOSING = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creating_payment', 'declined', 'failed', 'error']);
 /** What the card form says itself (its pending status and its alert); the status region stays quiet then. */
 const CARD_FORM_SPEAKS = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creating_payment', 'error']);
@@ -52,7 +61,11 @@ export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Check
   { installments, allowSaveCard = false, onSuccess, className, children, ...rest },
   forwardedRef,
 ) {
-  const { status, selectedMethod, payment } = useCheckout();
+  // Keeps the checkout live (tokenizer, polling) even before a part below it mounts.
+  useCheckoutActions();
+  const status = useCheckoutSelector(selectStatus);
+  const selectedMethod = useCheckoutSelector(selectSelectedMethod);
+  const payment = useCheckoutSelector(selectSucceededPayment);
   const methods = usePaymentMethods();
   const root = useRef<HTMLDivElement | null>(null);
   const ref = useCallback(

@@ -11,9 +11,13 @@ import {
   type ReactNode,
 } from 'react';
 import type { Payment, PaymentStatus as PaymentStatusValue } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import type { CheckoutStatus } from '../../react/checkoutStore';
-import { useCheckout } from '../../react/useCheckout';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  useMessages,
+  type CheckoutState,
+  type CheckoutStatus,
+} from '../../react';
 import { useDeclineMessage, useErrorMessage } from '../errorMessages';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import { paymentStatusMessages, type PaymentStatusMessageKey } from './paymentStatusMessages';
@@ -77,6 +81,11 @@ function failureCode(declineReason: string | null, payment: Payment | null): str
   return declineReason ?? payment?.transactions?.at(-1)?.response_code ?? payment?.status ?? null;
 }
 
+const selectStatus = (s: CheckoutState) => s.status;
+const selectError = (s: CheckoutState) => s.error;
+const selectRecovery = (s: CheckoutState) => s.recovery;
+const selectFailureCode = (s: CheckoutState) => failureCode(s.declineReason, s.payment);
+
 /**
  * Props of {@link PaymentStatus}. Other props go to its `<div>`.
  *
@@ -109,12 +118,15 @@ export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(func
   ref,
 ) {
   const t = useMessages(paymentStatusMessages);
-  const checkout = useCheckout();
-  const { status, recovery, retry: retryCheckout } = checkout;
+  const { retry: retryCheckout } = useCheckoutActions();
+  const status = useCheckoutSelector(selectStatus);
+  const recovery = useCheckoutSelector(selectRecovery);
+  const code = useCheckoutSelector(selectFailureCode);
+  const error = useCheckoutSelector(selectError);
   const [retryError, setRetryError] = useState<unknown>(null);
   const [isRetrying, setRetrying] = useState(false);
-  const reason = useDeclineMessage(failureCode(checkout.declineReason, checkout.payment));
-  const errorText = useErrorMessage(retryError ?? checkout.error);
+  const reason = useDeclineMessage(code);
+  const errorText = useErrorMessage(retryError ?? error);
   const title = TITLES[status];
   let message = title ? t(title) : null;
   if (status === 'declined' || status === 'failed') message = `${message} ${reason}`;
