@@ -253,7 +253,8 @@ export class CheckoutController {
   async applyPayment(payment: Payment): Promise<void> {
     this.applied = { id: payment.id, status: payment.status, subStatus: payment.sub_status };
     this.payments.set(payment);
-    if (this.state.attempt && this.state.attempt.paymentId !== payment.id) this.updateAttempt({ paymentId: payment.id });
+    if (this.state.attempt && this.state.attempt.paymentId !== payment.id)
+      this.updateAttempt({ paymentId: payment.id });
     this.update({ phase: 'idle', error: null });
     const nextAction = getNextAction(payment) ?? null;
     const tokenizer = this.tokenizer;

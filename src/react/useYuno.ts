@@ -47,4 +47,3 @@ export function useYuno(): UseYunoResult {
     [state, ctx, selectPaymentMethod, startNew],
   );
 }
-

@@ -193,9 +193,7 @@ export const CardForm = forwardRef<HTMLFormElement, CardFormProps>(function Card
   const installments = useMemo<CardFormInstallments | undefined>(() => JSON.parse(planKey) ?? undefined, [planKey]);
 
   const savedMethod =
-    mode === 'cvv'
-      ? methods.data?.find((m) => m.vaulted_token && m.vaulted_token === selectedVaultedToken)
-      : undefined;
+    mode === 'cvv' ? methods.data?.find((m) => m.vaulted_token && m.vaulted_token === selectedVaultedToken) : undefined;
   const savedBrand = toCardBrand(savedMethod?.card_data?.brand);
   const savedLastFour = savedMethod?.card_data?.lfd ?? undefined;
   const savedLength = savedMethod?.card_data?.security_code_length ?? (savedBrand === 'AMEX' ? 4 : undefined);

@@ -11,7 +11,7 @@ import { CardForm, type CardFormInstallments } from '../CardForm';
 import { NextAction } from '../NextAction';
 import { PayButton } from '../PayButton';
 import { PaymentMethodList } from '../PaymentMethodList';
-import { PaymentStatus, PaymentStatusMessage, PaymentStatusRetry } from '../PaymentStatus';
+import { PaymentResult, PaymentResultMessage, PaymentResultRetry } from '../PaymentResult';
 import { resolveClassName, type ClassNameProp } from '../shared';
 
 /**
@@ -47,7 +47,7 @@ const CARD_FORM_SPEAKS = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creatin
 
 /**
  * A complete checkout, made only of the public parts: `<PaymentMethodList>` → `<CardForm>` for a card (CVV only for a
- * saved card) or `<PayButton>` for other methods → `<NextAction>` (3DS, redirect, PIX, voucher) → `<PaymentStatus>`.
+ * saved card) or `<PayButton>` for other methods → `<NextAction>` (3DS, redirect, PIX, voucher) → `<PaymentResult>`.
  * After a decline the shopper reads why and tries again on a fresh checkout session. Exposes `data-status`.
  *
  * @example
@@ -125,18 +125,18 @@ export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Check
               <PayButton />
             ))}
           <NextAction />
-          <PaymentStatus onRetry={onRetry}>
+          <PaymentResult onRetry={onRetry}>
             {(state) =>
               card && CARD_FORM_SPEAKS.has(state.status) ? (
-                <PaymentStatusMessage>{''}</PaymentStatusMessage>
+                <PaymentResultMessage>{''}</PaymentResultMessage>
               ) : (
                 <>
-                  <PaymentStatusMessage />
-                  <PaymentStatusRetry />
+                  <PaymentResultMessage />
+                  <PaymentResultRetry />
                 </>
               )
             }
-          </PaymentStatus>
+          </PaymentResult>
         </>
       )}
     </div>

@@ -73,7 +73,7 @@ function isChallengeMessage(data: unknown): data is { origin: 'CHALLENGE'; check
  *   <PaymentMethodList />
  *   <PayButton />
  *   <NextAction />
- *   <PaymentStatus />
+ *   <PaymentResult />
  * </YunoProvider>
  * ```
  */

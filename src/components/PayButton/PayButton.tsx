@@ -1,13 +1,7 @@
 import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import type { Payment } from '../../core';
-import {
-  useCheckoutActions,
-  useCheckoutSelector,
-  useMessages,
-  type CheckoutState,
-  type PayInput,
-} from '../../react';
+import { useCheckoutActions, useCheckoutSelector, useMessages, type CheckoutState, type PayInput } from '../../react';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import { payButtonMessages } from './payButtonMessages';
 
@@ -44,7 +38,7 @@ export interface PayButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElem
   input?: PayInput;
   /** Called with the created payment (which may still need a next action, or be declined). */
   onSuccess?: (payment: Payment) => void;
-  /** Called when the payment could not be created; the checkout also shows it through `<PaymentStatus>`. */
+  /** Called when the payment could not be created; the checkout also shows it through `<PaymentResult>`. */
   onError?: (error: unknown) => void;
   className?: ClassNameProp<PayButtonState>;
 }
