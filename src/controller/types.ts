@@ -27,6 +27,11 @@ export type CheckoutStatus =
 /**
  * What the checkout is doing, as only the checkout knows it: `idle` (nothing running; once a payment exists the status
  * is the payment's), `tokenizing`, `creating_payment`, or `error` (the last request failed).
+ *
+ * @example
+ * ```ts
+ * const busy = useCheckoutActions().getState().phase !== 'idle';
+ * ```
  */
 export type CheckoutPhase = 'idle' | 'tokenizing' | 'creating_payment' | 'error';
 
@@ -51,7 +56,15 @@ export interface CheckoutControllerState {
   error: YunoError | null;
 }
 
-/** The checkout as a UI reads it: the controller's state with the status and next action of the cached payment. */
+/**
+ * The checkout as a UI reads it: the controller's state with the status and next action of the cached payment.
+ *
+ * @example
+ * ```tsx
+ * const selectSummary = (checkout: CheckoutState) => `${checkout.status}: ${checkout.payment?.id ?? '-'}`;
+ * const summary = useCheckoutSelector(selectSummary);
+ * ```
+ */
 export interface CheckoutState {
   checkoutSession: string;
   customerSession: string | null;

@@ -16,7 +16,14 @@ import { useYunoContext } from './YunoContext';
 
 export type { PayInput } from '../controller';
 
-/** What the checkout can do; every function keeps its identity for the provider's lifetime. */
+/**
+ * What the checkout can do; every function keeps its identity for the provider's lifetime.
+ *
+ * @example
+ * ```ts
+ * const { retry }: CheckoutActions = useCheckoutActions();
+ * ```
+ */
 export interface CheckoutActions {
   select: (method: PaymentMethod | SelectedPaymentMethod | null) => void;
   /** Tokenizes and pays; every call while one is running returns the same promise. */
