@@ -41,6 +41,64 @@ export default defineConfig(
     rules: { 'no-console': 'error' },
   },
   {
+    // The checkout controller has no React in it: the React layer binds it, and it runs anywhere.
+    files: ['src/controller/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'react', message: 'src/controller has no React in it.' }],
+          patterns: [
+            {
+              group: ['react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'],
+              message: 'src/controller has no React in it.',
+            },
+            {
+              group: ['../react', '../react/**', '../components/**'],
+              message: 'src/controller sits below the React layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components are built from what the package exports, as a merchant's own would be: the React layer's public
+    // barrel (src/react/index.ts), src/core's public names and src/card.
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/react/*', '!**/react/index'],
+              message: "Import the React layer through its public barrel ('../../react') only.",
+            },
+            { group: ['**/core/*'], message: "Import src/core through its public names ('../../core') only." },
+            {
+              group: [
+                '**/controller',
+                '**/controller/**',
+                '**/i18n',
+                '**/i18n/**',
+                '**/tokenizers',
+                '**/tokenizers/**',
+                '**/client',
+                '**/client/**',
+                '**/server',
+                '**/server/**',
+                '**/sandbox',
+                '**/sandbox/**',
+              ],
+              message: "Components use the React layer's public barrel ('../../react'), src/core and src/card only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/bin/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

@@ -190,6 +190,12 @@ function rendersSection(jsdom) {
     ...phases.map(([phase]) => composed.phases[phase]?.commits[id] ?? 0),
     focusCommits(id),
   ]);
+  const selectPhase = composed.phases['select method'];
+  const selectLine = selectPhase
+    ? `Choosing another method in the list (one click, the checkout's selection changes): ${ids
+        .map((id) => `${id === 'page' ? 'whole page' : id} ${selectPhase.commits[id] ?? 0}`)
+        .join(', ')}.`
+    : null;
   const def = r.default;
   const defaultRows =
     def && !def.error
@@ -205,6 +211,7 @@ function rendersSection(jsdom) {
     '',
     table(['component', ...phases.map(([, label]) => label), 'focus moves'], rows),
     '',
+    ...(selectLine ? [selectLine, ''] : []),
     ...(defaultRows.length
       ? [
           'The default `<CardForm />` (no children), one Profiler around it:',

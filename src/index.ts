@@ -72,6 +72,7 @@ export type {
   Payment,
   PaymentMethod,
   PaymentMethodType,
+  PaymentStatus,
   PaymentSubStatus,
   PaymentMethodsQueryOptionsInput,
   PaymentQueryOptionsInput,
@@ -108,7 +109,7 @@ export type {
   PaymentMethodListStatus,
   PaymentMethodListMessageKey,
 } from './components/PaymentMethodList';
-// NextAction and PaymentStatus are both a component and a type (the core NextAction / PaymentStatus types).
+// NextAction is both a component and a type (the core NextAction type); the checkout's result is <PaymentResult>.
 export {
   NextAction,
   NextActionChallenge,
@@ -133,18 +134,18 @@ export type {
   NextActionMessageKey,
 } from './components/NextAction';
 export {
-  PaymentStatus,
-  PaymentStatusMessage,
-  PaymentStatusRetry,
-  paymentStatusMessages,
-} from './components/PaymentStatus';
+  PaymentResult,
+  PaymentResultMessage,
+  PaymentResultRetry,
+  paymentResultMessages,
+} from './components/PaymentResult';
 export type {
-  PaymentStatusProps,
-  PaymentStatusState,
-  PaymentStatusMessageProps,
-  PaymentStatusRetryProps,
-  PaymentStatusMessageKey,
-} from './components/PaymentStatus';
+  PaymentResultProps,
+  PaymentResultState,
+  PaymentResultMessageProps,
+  PaymentResultRetryProps,
+  PaymentResultMessageKey,
+} from './components/PaymentResult';
 export { PayButton, payButtonMessages } from './components/PayButton';
 export type { PayButtonProps, PayButtonState, PayButtonMessageKey } from './components/PayButton';
 export { Checkout } from './components/Checkout';
@@ -217,6 +218,3 @@ export type {
   CardFormTextProps,
   CardFormValues,
 } from './components/CardForm';
-
-// i18n
-export type { YunoMessageOverrides, MessageCatalog } from './i18n/messages';

@@ -65,7 +65,7 @@ async function expectResult(page: Page, status: string): Promise<string> {
   return decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
 }
 
-/** The checkout's status line (`role="status"` of `<PaymentStatus>`), once it contains `text`. */
+/** The checkout's status line (`role="status"` of `<PaymentResult>`), once it contains `text`. */
 async function expectCheckoutStatus(page: Page, text: string | RegExp): Promise<string> {
   const status = page.locator('[data-slot="payment-status-message"]').filter({ hasText: text });
   await status.waitFor({ timeout: 30_000 });

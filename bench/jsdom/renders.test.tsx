@@ -73,6 +73,14 @@ async function typeEachField(user: UserEvent, recorder: ReturnType<typeof create
     await new Promise((r) => setTimeout(r, 20));
   }
   recorder.setPhase('after');
+  // Choosing another method changes only the checkout's selection: the parts that do not read it stay as they are.
+  const other = screen.getAllByRole('radio').find((radio) => radio.getAttribute('aria-checked') !== 'true');
+  if (other) {
+    recorder.setPhase('select method');
+    await user.click(other);
+    await new Promise((r) => setTimeout(r, 20));
+    recorder.setPhase('after select');
+  }
   return {
     number: cardField(form, 'number').value.replace(/\D/g, '').length,
     expiry: cardField(form, 'expiry').value,

@@ -1,6 +1,5 @@
 import { getErrorRecovery, isYunoError, type YunoErrorRecovery } from '../core';
-import type { MessageCatalog } from '../i18n/messages';
-import { useMessages } from '../i18n/useMessages';
+import { type MessageCatalog, useMessages } from '../react';
 
 /*
  * Keys spell Yuno's own values verbatim (a transaction `response_code`, a payment status, a recovery), so an override

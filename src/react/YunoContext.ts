@@ -1,14 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
+import type { CheckoutController } from '../controller';
 import type { YunoTokenizer } from '../tokenizers/types';
 import type { YunoMessageOverrides } from '../i18n/messages';
-import type { CheckoutStore } from './checkoutStore';
 
 /** The languages yuno-react speaks. */
 export type YunoLanguage = 'en' | 'es' | 'pt';
 
 export interface YunoContextValue {
-  store: CheckoutStore;
+  controller: CheckoutController;
   client: YunoBrowserClient;
   tokenizer: YunoTokenizer | null;
   language: YunoLanguage;

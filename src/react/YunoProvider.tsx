@@ -5,7 +5,8 @@ import { createYunoBrowserClient, type YunoBrowserClient } from '../client/creat
 import { createYunoSdkTokenizer } from '../tokenizers/createYunoSdkTokenizer';
 import type { YunoTokenizer } from '../tokenizers/types';
 import type { YunoMessageOverrides } from '../i18n/messages';
-import { CheckoutStore } from './checkoutStore';
+import { CheckoutController } from '../controller';
+import { createQueryPaymentCache } from './paymentCache';
 import { YunoContext, type YunoContextValue, type YunoLanguage } from './YunoContext';
 import { useBrowserLanguage } from './useBrowserLanguage';
 
@@ -77,7 +78,19 @@ export function YunoProvider(props: YunoProviderProps) {
   const [tokenizer] = useState<YunoTokenizer | null>(
     () => props.tokenizer ?? (props.publicApiKey ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey }) : null),
   );
-  const [store] = useState(() => new CheckoutStore({ checkoutSession, customerSession, countryCode }));
+  const queryClient = props.queryClient ?? ownQueryClient;
+  const cacheClient = (queryClient ?? surrounding)!;
+  const [controller] = useState(
+    () =>
+      new CheckoutController({
+        checkoutSession,
+        customerSession,
+        countryCode,
+        client,
+        tokenizer,
+        payments: createQueryPaymentCache(cacheClient),
+      }),
+  );
   const browserLanguage = useBrowserLanguage();
   const language = props.language ?? browserLanguage;
   const messages = props.messages;
@@ -94,11 +107,11 @@ export function YunoProvider(props: YunoProviderProps) {
   useEffect(() => {
     if (lastSessionProp.current === checkoutSession) return;
     lastSessionProp.current = checkoutSession;
-    if (store.getState().checkoutSession !== checkoutSession) store.switchSession(checkoutSession);
-  }, [checkoutSession, store]);
+    if (controller.getState().checkoutSession !== checkoutSession) controller.switchSession(checkoutSession);
+  }, [checkoutSession, controller]);
   useEffect(() => {
-    store.set({ countryCode, customerSession: customerSession ?? null });
-  }, [countryCode, customerSession, store]);
+    controller.update({ countryCode, customerSession: customerSession ?? null });
+  }, [countryCode, customerSession, controller]);
 
   const onSessionChange = props.onCheckoutSessionChange;
   const onSessionChangeRef = useRef(onSessionChange);
@@ -106,21 +119,20 @@ export function YunoProvider(props: YunoProviderProps) {
     onSessionChangeRef.current = onSessionChange;
   });
   useEffect(() => {
-    let notified = store.getState().checkoutSession;
-    return store.subscribe(() => {
-      const current = store.getState().checkoutSession;
+    let notified = controller.getState().checkoutSession;
+    return controller.subscribe(() => {
+      const current = controller.getState().checkoutSession;
       if (current === notified) return;
       notified = current;
       if (current !== lastSessionProp.current) onSessionChangeRef.current?.(current);
     });
-  }, [store]);
+  }, [controller]);
 
   const value = useMemo<YunoContextValue>(
-    () => ({ store, client, tokenizer, language, messages, pollInterval: (n) => pollIntervalRef.current(n) }),
-    [store, client, tokenizer, language, messages],
+    () => ({ controller, client, tokenizer, language, messages, pollInterval: (n) => pollIntervalRef.current(n) }),
+    [controller, client, tokenizer, language, messages],
   );
   const tree = <YunoContext.Provider value={value}>{children}</YunoContext.Provider>;
-  const queryClient = props.queryClient ?? ownQueryClient;
   return queryClient && queryClient !== surrounding ? (
     <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
   ) : (

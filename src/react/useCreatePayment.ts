@@ -1,12 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { Payment, YunoError } from '../core';
-import {
-  applyError,
-  applyPayment,
-  requestPayment,
-  wipeMerchantCard,
-  type PaymentRequestInput,
-} from './checkoutActions';
+import { wipeMerchantCard, type PaymentRequestInput } from '../controller';
 import { useYunoContext } from './YunoContext';
 
 /** What to pay with; amount, currency and order are your server's to decide and cannot be given here. */
@@ -28,14 +22,15 @@ export function useCreatePayment(): UseMutationResult<Payment, YunoError, Create
   return useMutation<Payment, YunoError, CreatePaymentVariables>({
     mutationFn: async (variables) => {
       try {
-        const oneTimeToken = variables.oneTimeToken ?? ctx.store.ensureAttempt().token ?? undefined;
-        const payment = await requestPayment(ctx, { ...variables, ...(oneTimeToken ? { oneTimeToken } : {}) });
-        await applyPayment(ctx, payment);
+        const { controller } = ctx;
+        const oneTimeToken = variables.oneTimeToken ?? controller.ensureAttempt().token ?? undefined;
+        const payment = await controller.requestPayment({ ...variables, ...(oneTimeToken ? { oneTimeToken } : {}) });
+        await controller.applyPayment(payment);
         return payment;
       } finally {
         wipeMerchantCard(variables.card);
       }
     },
-    onError: (error) => applyError(ctx, error),
+    onError: (error) => ctx.controller.applyError(error),
   });
 }

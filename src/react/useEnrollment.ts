@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { createIdempotencyKey, yunoKeys, type YunoError } from '../core';
 import { collectBrowserInfo } from '../tokenizers/collectBrowserInfo';
 import type { EnrollInput, EnrollResult } from '../tokenizers/types';
-import { requireTokenizer, wipeCardInput } from './checkoutActions';
+import { wipeCardInput } from '../controller';
 import { useYunoContext } from './YunoContext';
 
 export type EnrollVariables = Omit<EnrollInput, 'type'> & { type?: EnrollInput['type'] };
@@ -23,12 +23,12 @@ export function useEnrollment(): UseMutationResult<EnrollResult, YunoError, Enro
   return useMutation<EnrollResult, YunoError, EnrollVariables>({
     mutationFn: async (variables) => {
       try {
-        const tokenizer = requireTokenizer(ctx, 'useEnrollment');
+        const tokenizer = ctx.controller.requireTokenizer('useEnrollment');
         if (!tokenizer.enroll) throw new Error(`useEnrollment: the ${tokenizer.kind} tokenizer cannot save cards`);
-        const { store, client } = ctx;
+        const { controller, client } = ctx;
         const customerSession =
-          store.getState().customerSession ?? (await client.startCustomerSession()).customer_session;
-        store.set({ customerSession });
+          controller.getState().customerSession ?? (await client.startCustomerSession()).customer_session;
+        controller.update({ customerSession });
         const type = variables.type ?? 'CARD';
         await client.startEnrollment(
           customerSession,
@@ -37,13 +37,13 @@ export function useEnrollment(): UseMutationResult<EnrollResult, YunoError, Enro
         );
         return await tokenizer.enroll(
           { type, card: variables.card, ...(variables.customer ? { customer: variables.customer } : {}) },
-          { customerSession, countryCode: store.getState().countryCode, browserInfo: collectBrowserInfo() },
+          { customerSession, countryCode: controller.getState().countryCode, browserInfo: collectBrowserInfo() },
         );
       } finally {
         wipeCardInput(variables);
       }
     },
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: yunoKeys.paymentMethods(ctx.store.getState().checkoutSession) }),
+      queryClient.invalidateQueries({ queryKey: yunoKeys.paymentMethods(ctx.controller.getState().checkoutSession) }),
   });
 }

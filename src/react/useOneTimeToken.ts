@@ -1,11 +1,10 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { OneTimeToken, YunoError } from '../core';
 import type { TokenizeInput } from '../tokenizers/types';
-import { tokenize } from './checkoutActions';
-import { useCheckoutState } from './useCheckoutState';
+import { selectCheckoutSession, selectCountryCode } from '../controller';
+import { useCheckoutSelector } from './useCheckoutSelector';
 import { usePrepareTokenizer } from './usePrepareTokenizer';
 import { useYunoContext } from './YunoContext';
-import { selectCheckoutSession, selectCountryCode } from './selectors';
 
 /**
  * Turns card details, a saved card or an alternative method into a one-time token through the provider's tokenizer,
@@ -23,14 +22,15 @@ import { selectCheckoutSession, selectCountryCode } from './selectors';
  */
 export function useOneTimeToken(): UseMutationResult<OneTimeToken, YunoError, TokenizeInput> {
   const ctx = useYunoContext('useOneTimeToken');
-  const checkoutSession = useCheckoutState(ctx.store, selectCheckoutSession);
-  const countryCode = useCheckoutState(ctx.store, selectCountryCode);
+  const checkoutSession = useCheckoutSelector(selectCheckoutSession);
+  const countryCode = useCheckoutSelector(selectCountryCode);
   usePrepareTokenizer(ctx, checkoutSession, countryCode);
   return useMutation<OneTimeToken, YunoError, TokenizeInput>({
     mutationFn: async (input) => {
-      const token = await tokenize(ctx, input, 'useOneTimeToken');
-      ctx.store.ensureAttempt();
-      ctx.store.updateAttempt({ token: token.token });
+      const { controller } = ctx;
+      const token = await controller.tokenize(input, 'useOneTimeToken');
+      controller.ensureAttempt();
+      controller.updateAttempt({ token: token.token });
       return token;
     },
   });

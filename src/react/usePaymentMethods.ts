@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { isPaymentMethodEnabled, paymentMethodsQueryOptions, type PaymentMethod, type YunoError } from '../core';
-import { useCheckoutState } from './useCheckoutState';
+import { selectCheckoutSession } from '../controller';
+import { useCheckoutSelector } from './useCheckoutSelector';
 import { useYunoContext } from './YunoContext';
-import { selectCheckoutSession } from './selectors';
 
 export interface UsePaymentMethodsOptions {
   /** @default true */
@@ -31,7 +31,7 @@ export function orderPaymentMethods(methods: PaymentMethod[]): PaymentMethod[] {
  */
 export function usePaymentMethods(options: UsePaymentMethodsOptions = {}): UseQueryResult<PaymentMethod[], YunoError> {
   const ctx = useYunoContext('usePaymentMethods');
-  const checkoutSession = useCheckoutState(ctx.store, selectCheckoutSession);
+  const checkoutSession = useCheckoutSelector(selectCheckoutSession);
   return useQuery<PaymentMethod[], YunoError, PaymentMethod[], readonly string[]>({
     ...paymentMethodsQueryOptions({ checkoutSession, fetchPaymentMethods: (cs) => ctx.client.paymentMethods(cs) }),
     select: orderPaymentMethods,

@@ -1,5 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { isTerminalPaymentStatus, isYunoError, paymentQueryOptions, type Payment, type YunoError } from '../core';
+import type { Payment, YunoError } from '../core';
+import { paymentPollOptions } from './usePaymentPolling';
 import { useYunoContext } from './YunoContext';
 
 export interface UsePaymentStatusOptions {
@@ -24,15 +25,7 @@ export function usePaymentStatus(
   options: UsePaymentStatusOptions = {},
 ): UseQueryResult<Payment, YunoError> {
   const ctx = useYunoContext('usePaymentStatus');
-  return useQuery<Payment, YunoError, Payment, readonly string[]>({
-    ...paymentQueryOptions({ paymentId: paymentId ?? '', fetchPayment: (id) => ctx.client.payment(id) }),
-    enabled: Boolean(paymentId) && (options.enabled ?? true),
-    refetchInterval: (query) => {
-      const payment = query.state.data;
-      if (payment && isTerminalPaymentStatus(payment.status)) return false;
-      const error = query.state.error;
-      if (query.state.status === 'error' && !(isYunoError(error) && error.isRetryable)) return false;
-      return ctx.pollInterval(query.state.dataUpdateCount + query.state.errorUpdateCount);
-    },
-  });
+  return useQuery<Payment, YunoError, Payment, readonly string[]>(
+    paymentPollOptions(ctx, paymentId, options.enabled ?? true),
+  );
 }

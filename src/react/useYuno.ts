@@ -1,11 +1,10 @@
 import { useCallback, useMemo } from 'react';
+import type { CheckoutState, SelectedPaymentMethod } from '../controller';
 import type { PaymentMethod } from '../core';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import type { YunoTokenizer } from '../tokenizers/types';
-import type { CheckoutState, SelectedPaymentMethod } from './checkoutStore';
-import { useCheckoutState } from './useCheckoutState';
-import { useYunoContext, type YunoContextValue, type YunoLanguage } from './YunoContext';
-import { selectState } from './selectors';
+import { useCheckoutSelector } from './useCheckoutSelector';
+import { useYunoContext, type YunoLanguage } from './YunoContext';
 
 export interface UseYunoResult extends CheckoutState {
   language: YunoLanguage;
@@ -17,24 +16,7 @@ export interface UseYunoResult extends CheckoutState {
   startNewCheckout: () => Promise<string>;
 }
 
-/** Normalises a listed method or a selection into the provider's selection. */
-export function toSelection(method: PaymentMethod | SelectedPaymentMethod | null): SelectedPaymentMethod | null {
-  if (!method) return null;
-  const vaultedToken =
-    ('vaulted_token' in method
-      ? (method as PaymentMethod).vaulted_token
-      : (method as SelectedPaymentMethod).vaultedToken) ?? null;
-  return { type: method.type, vaultedToken, ...(method.name ? { name: method.name } : {}) };
-}
-
-/** Asks the server for a fresh checkout session for the same order and switches the provider to it. */
-export async function startNewCheckout(ctx: YunoContextValue): Promise<string> {
-  const previous = ctx.store.getState().checkoutSession;
-  const start = await ctx.client.startCheckout({ previousCheckoutSession: previous });
-  ctx.store.switchSession(start.checkoutSession);
-  ctx.store.set({ countryCode: start.countryCode });
-  return start.checkoutSession;
-}
+const selectAll = (s: CheckoutState) => s;
 
 /**
  * The provider's state (session, selection, current attempt, status) and its actions.
@@ -46,12 +28,13 @@ export async function startNewCheckout(ctx: YunoContextValue): Promise<string> {
  */
 export function useYuno(): UseYunoResult {
   const ctx = useYunoContext('useYuno');
-  const state = useCheckoutState(ctx.store, selectState);
+  const state = useCheckoutSelector(selectAll);
+  const { controller } = ctx;
   const selectPaymentMethod = useCallback(
-    (method: PaymentMethod | SelectedPaymentMethod | null) => ctx.store.set({ selectedMethod: toSelection(method) }),
-    [ctx],
+    (method: PaymentMethod | SelectedPaymentMethod | null) => controller.select(method),
+    [controller],
   );
-  const startNew = useCallback(() => startNewCheckout(ctx), [ctx]);
+  const startNew = useCallback(() => controller.startNewCheckout(), [controller]);
   return useMemo(
     () => ({
       ...state,

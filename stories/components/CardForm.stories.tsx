@@ -6,8 +6,8 @@ import {
   declineMessages,
   PaymentMethodList,
   paymentMethodListMessages,
-  PaymentStatus,
-  paymentStatusMessages,
+  PaymentResult,
+  paymentResultMessages,
 } from 'yuno-react';
 import { messagesOf } from '../support/messages';
 import { fillCard } from '../support/play';
@@ -15,7 +15,7 @@ import { stackOf, type YunoStoryParameters } from '../support/storyStack';
 import { themedParameters, withTheme } from '../support/theme';
 
 const t = messagesOf(cardFormMessages);
-const status = messagesOf(paymentStatusMessages);
+const status = messagesOf(paymentResultMessages);
 const decline = messagesOf(declineMessages);
 const list = messagesOf(paymentMethodListMessages);
 
@@ -62,7 +62,7 @@ export const Declined: Story = {
   render: (args) => (
     <>
       <CardForm {...args} />
-      <PaymentStatus />
+      <PaymentResult />
     </>
   ),
   play: async ({ canvasElement }) => {
@@ -120,7 +120,7 @@ export const SavedCards: Story = {
     <>
       <PaymentMethodList />
       <CardForm {...args} />
-      <PaymentStatus />
+      <PaymentResult />
     </>
   ),
   play: async ({ canvasElement }) => {

@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { PayButton, payButtonMessages, PaymentMethodList, PaymentStatus, paymentStatusMessages } from 'yuno-react';
+import { PayButton, payButtonMessages, PaymentMethodList, PaymentResult, paymentResultMessages } from 'yuno-react';
 import { messagesOf } from '../support/messages';
 import { stackOf, type YunoStoryParameters } from '../support/storyStack';
 import { themedParameters, withTheme } from '../support/theme';
 
 const t = messagesOf(payButtonMessages);
-const status = messagesOf(paymentStatusMessages);
+const status = messagesOf(paymentResultMessages);
 const brazil = { country: 'BR', currency: 'BRL', amount: 120 } satisfies YunoStoryParameters;
 
 const meta = {
@@ -17,7 +17,7 @@ const meta = {
     <>
       <PaymentMethodList defaultValue="PIX" />
       <PayButton {...args} />
-      <PaymentStatus />
+      <PaymentResult />
     </>
   ),
 } satisfies Meta<typeof PayButton>;

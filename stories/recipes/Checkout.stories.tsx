@@ -5,7 +5,7 @@ import {
   declineMessages,
   nextActionMessages,
   payButtonMessages,
-  paymentStatusMessages,
+  paymentResultMessages,
 } from 'yuno-react';
 import { messagesOf } from '../support/messages';
 import { fillCard } from '../support/play';
@@ -16,7 +16,7 @@ const card = messagesOf(cardFormMessages);
 const decline = messagesOf(declineMessages);
 const next = messagesOf(nextActionMessages);
 const button = messagesOf(payButtonMessages);
-const status = messagesOf(paymentStatusMessages);
+const status = messagesOf(paymentResultMessages);
 
 /** The issuer's 3DS challenge page in the checkout's iframe (a same-origin blob: copy of the sandbox's page). */
 async function challengePage(canvasElement: HTMLElement) {

@@ -8,7 +8,7 @@ type Fill = (key: string, values?: Record<string, string | number>) => string;
  *
  * @example
  * ```ts
- * const status = messagesOf(paymentStatusMessages);
+ * const status = messagesOf(paymentResultMessages);
  * await canvas.findByText(status('paymentStatus.succeeded'));
  * await canvas.findByText(status.pt('paymentStatus.retry'));
  * ```

@@ -145,7 +145,7 @@ describe('<CardForm> pays a new card', () => {
     expect(paid[0]!.status).toBe('DECLINED');
     expect(errors).toEqual([]);
     expect(input('Card number').value).toBe('');
-    // A decline is not a failed request: the decline's reason is <PaymentStatus>'s to tell.
+    // A decline is not a failed request: the decline's reason is <PaymentResult>'s to tell.
     expect(
       within(screen.getByRole('form'))
         .getAllByRole('alert')

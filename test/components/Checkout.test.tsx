@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Checkout, PaymentStatus, type Payment } from 'yuno-react';
+import { Checkout, PaymentResult, type Payment } from 'yuno-react';
 import { createCheckoutHarness, testCard } from '../support/checkout';
 
 afterEach(cleanup);
@@ -162,7 +162,7 @@ describe('<Checkout>', () => {
       <h.Provider>
         <Checkout aria-label="Checkout">
           <h2>Pay for your coffee</h2>
-          <PaymentStatus />
+          <PaymentResult />
         </Checkout>
       </h.Provider>,
     );

@@ -8,7 +8,7 @@ import {
   NextActionRedirect,
   PayButton,
   PaymentMethodList,
-  PaymentStatus,
+  PaymentResult,
   useCheckout,
   type YunoLanguage,
   type YunoTokenizer,
@@ -46,7 +46,7 @@ function renderApmCheckout(h: CheckoutHarness, method: string, language: YunoLan
       <PaymentMethodList defaultValue={method} />
       <PayButton />
       <NextAction />
-      <PaymentStatus />
+      <PaymentResult />
     </h.Provider>,
   );
 }
@@ -223,7 +223,7 @@ describe('<NextAction>', () => {
       <h.Provider pollInterval={() => 60_000}>
         <PayWithCard number="4916994064252017" />
         <NextAction />
-        <PaymentStatus />
+        <PaymentResult />
       </h.Provider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
@@ -255,7 +255,7 @@ describe('<NextAction>', () => {
       <h.Provider pollInterval={() => 60_000}>
         <PayWithCard number="4916994064252017" />
         <NextAction />
-        <PaymentStatus />
+        <PaymentResult />
       </h.Provider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));

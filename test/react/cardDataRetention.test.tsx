@@ -60,8 +60,8 @@ function Capture({ onContext }: { onContext: (ctx: YunoContextValue | null) => v
 
 function scanEverything(h: CheckoutHarness, captured: { ctx?: YunoContextValue }) {
   expect(captured.ctx).toBeTruthy();
-  expectNoCardData('provider state', captured.ctx!.store.getState());
-  expectNoCardData('provider store', captured.ctx!.store);
+  expectNoCardData('provider state', captured.ctx!.controller.getState());
+  expectNoCardData('provider store', captured.ctx!.controller);
   expectNoCardData('tokenizer', captured.ctx!.tokenizer);
   expectNoCardData(
     'mutation cache',

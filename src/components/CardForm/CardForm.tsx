@@ -15,14 +15,16 @@ import { parseCardExpiry } from '../../card/cardExpiry';
 import { CARD_BRANDS, type CardBrand } from '../../card/detectCardBrand';
 import { DOCUMENT_COUNTRIES, documentTypesFor } from '../../card/validateDocument';
 import { getErrorRecovery, isYunoError, type Payment, type YunoError, type YunoErrorRecovery } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import { selectCountryCode } from '../../react/selectors';
-import { useCheckout } from '../../react/useCheckout';
-import { useCheckoutState } from '../../react/useCheckoutState';
-import { useEnrollment } from '../../react/useEnrollment';
-import { usePaymentMethods } from '../../react/usePaymentMethods';
-import { useYunoContext } from '../../react/YunoContext';
-import type { CardInput, EnrollResult } from '../../tokenizers/types';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  useEnrollment,
+  useMessages,
+  usePaymentMethods,
+  type CardInput,
+  type CheckoutState,
+  type EnrollResult,
+} from '../../react';
 import { resolveClassName, type ClassNameProp } from '../shared';
 import {
   CardFormContext,
@@ -102,6 +104,10 @@ export interface CardFormProps extends Omit<
   children?: ReactNode | ((props: CardFormRenderProps) => ReactNode);
 }
 
+// The slices of the checkout the form reads: it re-renders for nothing else.
+const selectCountryCode = (s: CheckoutState) => s.countryCode;
+const selectVaultedToken = (s: CheckoutState) => s.selectedMethod?.vaultedToken ?? null;
+
 const NO_SAVED_CARD = 'CardForm: select a saved card before paying in cvv mode';
 
 const RECOVERY_KEYS: Record<YunoErrorRecovery, CardFormMessageKey> = {
@@ -175,9 +181,9 @@ export const CardForm = forwardRef<HTMLFormElement, CardFormProps>(function Card
     ...rest
   } = props;
   const t = useMessages(cardFormMessages);
-  const yuno = useYunoContext('CardForm');
-  const country = useCheckoutState(yuno.store, selectCountryCode);
-  const checkout = useCheckout();
+  const country = useCheckoutSelector(selectCountryCode);
+  const selectedVaultedToken = useCheckoutSelector(selectVaultedToken);
+  const checkout = useCheckoutActions();
   const enrollment = useEnrollment();
   const methods = usePaymentMethods({ enabled: mode === 'cvv' });
   const id = useId();
@@ -187,9 +193,7 @@ export const CardForm = forwardRef<HTMLFormElement, CardFormProps>(function Card
   const installments = useMemo<CardFormInstallments | undefined>(() => JSON.parse(planKey) ?? undefined, [planKey]);
 
   const savedMethod =
-    mode === 'cvv'
-      ? methods.data?.find((m) => m.vaulted_token && m.vaulted_token === checkout.selectedMethod?.vaultedToken)
-      : undefined;
+    mode === 'cvv' ? methods.data?.find((m) => m.vaulted_token && m.vaulted_token === selectedVaultedToken) : undefined;
   const savedBrand = toCardBrand(savedMethod?.card_data?.brand);
   const savedLastFour = savedMethod?.card_data?.lfd ?? undefined;
   const savedLength = savedMethod?.card_data?.security_code_length ?? (savedBrand === 'AMEX' ? 4 : undefined);
@@ -239,11 +243,11 @@ export const CardForm = forwardRef<HTMLFormElement, CardFormProps>(function Card
     // Yuno identifies the plan by its id; a plan given without one is identified by the chosen count.
     const installment = count ? { id: installments?.plan_id ?? String(count), value: count } : undefined;
     if (mode !== 'enroll') {
-      const { error } = yuno.store.getState();
+      const { error } = checkout.getState();
       if (error && getErrorRecovery(error) === 'new_session') await checkout.retry();
     }
     if (mode === 'cvv') {
-      if (!yuno.store.getState().selectedMethod?.vaultedToken) throw new Error(NO_SAVED_CARD);
+      if (!checkout.getState().selectedMethod?.vaultedToken) throw new Error(NO_SAVED_CARD);
       return checkout.pay({ securityCode: values.securityCode.trim(), ...(installment ? { installment } : {}) });
     }
     const expiry = parseCardExpiry(values.expiry)!;
@@ -256,7 +260,7 @@ export const CardForm = forwardRef<HTMLFormElement, CardFormProps>(function Card
       holderName: values.holderName.trim(),
     };
     if (mode === 'enroll') return enrollment.mutateAsync({ card, ...(customer ? { customer } : {}) });
-    const selected = yuno.store.getState().selectedMethod;
+    const selected = checkout.getState().selectedMethod;
     if (selected?.type !== 'CARD' || selected.vaultedToken) checkout.select({ type: 'CARD', vaultedToken: null });
     return checkout.pay({
       card,

@@ -69,7 +69,7 @@ export const CardFormErrorSummary = forwardRef<HTMLDivElement, CardFormAlertProp
 /**
  * Why the card could not be sent (a network fault, an expired session, details refused, payments unavailable), in
  * words the shopper can act on; `role="alert"`, empty until a request fails. Declines are not failures: the payment
- * exists, and `<PaymentStatus>` explains them.
+ * exists, and `<PaymentResult>` explains them.
  *
  * @example
  * ```tsx

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../../i18n/messages';
+import type { MessageCatalog } from '../../react';
 
 const en = {
   'cardForm.form.pay': 'Card payment',

@@ -1,13 +1,17 @@
 import { forwardRef, useCallback, useEffect, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import type { Payment } from '../../core';
-import type { CheckoutStatus } from '../../react/checkoutStore';
-import { useCheckout } from '../../react/useCheckout';
-import { usePaymentMethods } from '../../react/usePaymentMethods';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  usePaymentMethods,
+  type CheckoutState,
+  type CheckoutStatus,
+} from '../../react';
 import { CardForm, type CardFormInstallments } from '../CardForm';
 import { NextAction } from '../NextAction';
 import { PayButton } from '../PayButton';
 import { PaymentMethodList } from '../PaymentMethodList';
-import { PaymentStatus, PaymentStatusMessage, PaymentStatusRetry } from '../PaymentStatus';
+import { PaymentResult, PaymentResultMessage, PaymentResultRetry } from '../PaymentResult';
 import { resolveClassName, type ClassNameProp } from '../shared';
 
 /**
@@ -32,13 +36,18 @@ export interface CheckoutProps extends Omit<HTMLAttributes<HTMLDivElement>, 'cla
 }
 
 /** While the shopper chooses and pays (and after a failure, to pay again), the list and the form are on screen. */
+const selectStatus = (s: CheckoutState) => s.status;
+const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
+// The payment only once approved, for onSuccess: a poll of a pending payment does not re-render the checkout.
+const selectSucceededPayment = (s: CheckoutState) => (s.status === 'succeeded' ? s.payment : null);
+
 const CHOOSING = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creating_payment', 'declined', 'failed', 'error']);
 /** What the card form says itself (its pending status and its alert); the status region stays quiet then. */
 const CARD_FORM_SPEAKS = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creating_payment', 'error']);
 
 /**
  * A complete checkout, made only of the public parts: `<PaymentMethodList>` → `<CardForm>` for a card (CVV only for a
- * saved card) or `<PayButton>` for other methods → `<NextAction>` (3DS, redirect, PIX, voucher) → `<PaymentStatus>`.
+ * saved card) or `<PayButton>` for other methods → `<NextAction>` (3DS, redirect, PIX, voucher) → `<PaymentResult>`.
  * After a decline the shopper reads why and tries again on a fresh checkout session. Exposes `data-status`.
  *
  * @example
@@ -52,7 +61,11 @@ export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Check
   { installments, allowSaveCard = false, onSuccess, className, children, ...rest },
   forwardedRef,
 ) {
-  const { status, selectedMethod, payment } = useCheckout();
+  // Keeps the checkout live (tokenizer, polling) even before a part below it mounts.
+  useCheckoutActions();
+  const status = useCheckoutSelector(selectStatus);
+  const selectedMethod = useCheckoutSelector(selectSelectedMethod);
+  const payment = useCheckoutSelector(selectSucceededPayment);
   const methods = usePaymentMethods();
   const root = useRef<HTMLDivElement | null>(null);
   const ref = useCallback(
@@ -112,18 +125,18 @@ export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Check
               <PayButton />
             ))}
           <NextAction />
-          <PaymentStatus onRetry={onRetry}>
+          <PaymentResult onRetry={onRetry}>
             {(state) =>
               card && CARD_FORM_SPEAKS.has(state.status) ? (
-                <PaymentStatusMessage>{''}</PaymentStatusMessage>
+                <PaymentResultMessage>{''}</PaymentResultMessage>
               ) : (
                 <>
-                  <PaymentStatusMessage />
-                  <PaymentStatusRetry />
+                  <PaymentResultMessage />
+                  <PaymentResultRetry />
                 </>
               )
             }
-          </PaymentStatus>
+          </PaymentResult>
         </>
       )}
     </div>

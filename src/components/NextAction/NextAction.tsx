@@ -1,7 +1,6 @@
 import { forwardRef, useEffect, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import type { NextAction as NextActionData } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import { useCheckout } from '../../react/useCheckout';
+import { useCheckoutActions, useCheckoutSelector, useMessages, type CheckoutState } from '../../react';
 import { resolveClassName, type ClassNameProp } from '../shared';
 import { NextActionContext, type NextActionContextValue } from './NextActionContext';
 import { NextActionChallenge } from './NextActionChallenge';
@@ -74,17 +73,26 @@ function isChallengeMessage(data: unknown): data is { origin: 'CHALLENGE'; check
  *   <PaymentMethodList />
  *   <PayButton />
  *   <NextAction />
- *   <PaymentStatus />
+ *   <PaymentResult />
  * </YunoProvider>
  * ```
  */
+// The slices of the checkout it shows: a poll that leaves them as they were does not re-render it.
+const selectNextAction = (s: CheckoutState) => s.nextAction;
+const selectChallengeUrl = (s: CheckoutState) => s.challengeUrl;
+const selectCheckoutSession = (s: CheckoutState) => s.checkoutSession;
+const selectMethodName = (s: CheckoutState) => s.selectedMethod?.name ?? s.payment?.payment_method?.type ?? '';
+
 export const NextAction = forwardRef<HTMLDivElement, NextActionProps>(function NextAction(
   { className, children, ...rest },
   ref,
 ) {
   const t = useMessages(nextActionMessages);
-  const { nextAction, challengeUrl, selectedMethod, payment, checkoutSession, refresh } = useCheckout();
-  const methodName = selectedMethod?.name ?? payment?.payment_method?.type ?? '';
+  const { refresh } = useCheckoutActions();
+  const nextAction = useCheckoutSelector(selectNextAction);
+  const challengeUrl = useCheckoutSelector(selectChallengeUrl);
+  const checkoutSession = useCheckoutSelector(selectCheckoutSession);
+  const methodName = useCheckoutSelector(selectMethodName);
   const challenging = nextAction?.type === 'three_d_secure';
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { forwardRef, type IframeHTMLAttributes } from 'react';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { useNextActionContext } from './NextActionContext';
 import { nextActionMessages } from './nextActionMessages';
 

@@ -8,7 +8,7 @@ import {
   type ImgHTMLAttributes,
   type InputHTMLAttributes,
 } from 'react';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { codeOf, useNextActionContext } from './NextActionContext';
 import { nextActionMessages } from './nextActionMessages';
 

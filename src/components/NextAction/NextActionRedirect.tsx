@@ -1,6 +1,6 @@
 import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type AnchorHTMLAttributes } from 'react';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { useNextActionContext } from './NextActionContext';
 import { nextActionMessages } from './nextActionMessages';
 

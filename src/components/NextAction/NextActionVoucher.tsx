@@ -1,6 +1,5 @@
-import { forwardRef, useContext, type HTMLAttributes } from 'react';
-import { useMessages } from '../../i18n/useMessages';
-import { YunoContext } from '../../react/YunoContext';
+import { forwardRef, type HTMLAttributes } from 'react';
+import { useMessages, useYunoLanguage } from '../../react';
 import { useNextActionContext } from './NextActionContext';
 import { DATE_LOCALES, nextActionMessages } from './nextActionMessages';
 
@@ -32,7 +31,7 @@ export const NextActionVoucher = forwardRef<HTMLDivElement, NextActionVoucherPro
 ) {
   const { action, methodName } = useNextActionContext('NextActionVoucher');
   const t = useMessages(nextActionMessages);
-  const language = useContext(YunoContext)?.language ?? 'en';
+  const language = useYunoLanguage();
   if (action.type !== 'voucher') return null;
   const expires = action.expiresAt ? new Date(action.expiresAt) : null;
   const validExpiry = expires && !Number.isNaN(expires.getTime()) ? expires : null;

@@ -1,8 +1,7 @@
 import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import type { Payment } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import { useCheckout, type PayInput } from '../../react/useCheckout';
+import { useCheckoutActions, useCheckoutSelector, useMessages, type CheckoutState, type PayInput } from '../../react';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import { payButtonMessages } from './payButtonMessages';
 
@@ -39,7 +38,7 @@ export interface PayButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElem
   input?: PayInput;
   /** Called with the created payment (which may still need a next action, or be declined). */
   onSuccess?: (payment: Payment) => void;
-  /** Called when the payment could not be created; the checkout also shows it through `<PaymentStatus>`. */
+  /** Called when the payment could not be created; the checkout also shows it through `<PaymentResult>`. */
   onError?: (error: unknown) => void;
   className?: ClassNameProp<PayButtonState>;
 }
@@ -58,12 +57,19 @@ const SETTLING = new Set(['action_required', 'processing', 'succeeded']);
  * <PayButton onSuccess={(payment) => setStatus(payment.status)} />
  * ```
  */
+const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
+const selectStatus = (s: CheckoutState) => s.status;
+const selectIsPaying = (s: CheckoutState) => s.isPaying;
+
 export const PayButton = forwardRef<HTMLButtonElement, PayButtonProps>(function PayButton(
   { asChild = false, input, onSuccess, onError, className, children, disabled: disabledProp, onClick, ...rest },
   ref,
 ) {
   const t = useMessages(payButtonMessages);
-  const { pay, isPaying, selectedMethod, status } = useCheckout();
+  const { pay } = useCheckoutActions();
+  const selectedMethod = useCheckoutSelector(selectSelectedMethod);
+  const status = useCheckoutSelector(selectStatus);
+  const isPaying = useCheckoutSelector(selectIsPaying);
   const disabled = Boolean(disabledProp) || !selectedMethod || SETTLING.has(status);
   const state: PayButtonState = { status: isPaying ? 'pending' : 'idle', disabled };
   const Component = asChild ? Slot : 'button';

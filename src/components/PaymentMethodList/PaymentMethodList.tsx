@@ -1,8 +1,12 @@
 import { forwardRef, useCallback, useEffect, useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import type { PaymentMethod } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import { useCheckout } from '../../react/useCheckout';
-import { usePaymentMethods } from '../../react/usePaymentMethods';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  useMessages,
+  usePaymentMethods,
+  type CheckoutState,
+} from '../../react';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import {
   PaymentMethodListContext,
@@ -80,13 +84,18 @@ const NO_METHODS: PaymentMethod[] = [];
  * </PaymentMethodList>
  * ```
  */
+const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
+const selectIsPaying = (s: CheckoutState) => s.isPaying;
+
 export const PaymentMethodList = forwardRef<HTMLDivElement, PaymentMethodListProps>(function PaymentMethodList(
   { value: valueProp, defaultValue, onValueChange, disabled: disabledProp = false, className, children, ...rest },
   ref,
 ) {
   const t = useMessages(paymentMethodListMessages);
   const query = usePaymentMethods();
-  const { selectedMethod, select: selectInProvider, isPaying } = useCheckout();
+  const { select: selectInProvider } = useCheckoutActions();
+  const selectedMethod = useCheckoutSelector(selectSelectedMethod);
+  const isPaying = useCheckoutSelector(selectIsPaying);
   const methods = query.data ?? NO_METHODS;
   const status: PaymentMethodListStatus = query.data
     ? methods.length > 0

@@ -1,5 +1,5 @@
 import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { resolveClassName, type ClassNameProp } from '../shared';
 import { paymentMethodListMessages } from './paymentMethodListMessages';
 

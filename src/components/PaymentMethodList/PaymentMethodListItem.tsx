@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes, type ImgHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { PaymentMethod } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import {
   PaymentMethodListItemContext,

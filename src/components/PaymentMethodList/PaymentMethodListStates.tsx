@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useMessages } from '../../i18n/useMessages';
+import { useMessages } from '../../react';
 import { usePaymentMethodListContext } from './PaymentMethodListContext';
 import { paymentMethodListMessages } from './paymentMethodListMessages';
 

@@ -10,34 +10,27 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import type { Payment, PaymentStatus as PaymentStatusValue } from '../../core';
-import { useMessages } from '../../i18n/useMessages';
-import type { CheckoutStatus } from '../../react/checkoutStore';
-import { useCheckout } from '../../react/useCheckout';
+import type { Payment } from '../../core';
+import {
+  useCheckoutActions,
+  useCheckoutSelector,
+  useMessages,
+  type CheckoutState,
+  type CheckoutStatus,
+} from '../../react';
 import { useDeclineMessage, useErrorMessage } from '../errorMessages';
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
-import { paymentStatusMessages, type PaymentStatusMessageKey } from './paymentStatusMessages';
+import { paymentResultMessages, type PaymentResultMessageKey } from './paymentResultMessages';
 
 /**
- * A payment's `status` as Yuno reports it (`SUCCEEDED`, `DECLINED`, `PENDING`…). The same name as the component, as one
- * import gives both: `<PaymentStatus />` and `const status: PaymentStatus = payment.status`.
- *
- * @example
- * ```ts
- * const status: PaymentStatus = payment.status;
- * ```
- */
-export type PaymentStatus = PaymentStatusValue;
-
-/**
- * State of {@link PaymentStatus}, given to `className` functions and to a render prop.
+ * State of {@link PaymentResult}, given to `className` functions and to a render prop.
  *
  * @example
  * ```tsx
- * <PaymentStatus>{({ status, message }: PaymentStatusState) => <p role="status" data-status={status}>{message}</p>}</PaymentStatus>
+ * <PaymentResult>{({ status, message }: PaymentResultState) => <p role="status" data-status={status}>{message}</p>}</PaymentResult>
  * ```
  */
-export interface PaymentStatusState {
+export interface PaymentResultState {
   /** The checkout's status (`useCheckout().status`). */
   status: CheckoutStatus;
   /** What the shopper reads, or `null` when there is nothing to say (`idle`). */
@@ -46,21 +39,21 @@ export interface PaymentStatusState {
   canRetry: boolean;
 }
 
-interface PaymentStatusContextValue extends PaymentStatusState {
+interface PaymentResultContextValue extends PaymentResultState {
   retry: () => Promise<void>;
   isRetrying: boolean;
 }
 
-const PaymentStatusContext = createContext<PaymentStatusContextValue | null>(null);
-PaymentStatusContext.displayName = 'PaymentStatusContext';
+const PaymentResultContext = createContext<PaymentResultContextValue | null>(null);
+PaymentResultContext.displayName = 'PaymentResultContext';
 
-function usePaymentStatusContext(part: string): PaymentStatusContextValue {
-  const value = useContext(PaymentStatusContext);
-  if (!value) throw new Error(`<${part}> must be used within <PaymentStatus>`);
+function usePaymentStatusContext(part: string): PaymentResultContextValue {
+  const value = useContext(PaymentResultContext);
+  if (!value) throw new Error(`<${part}> must be used within <PaymentResult>`);
   return value;
 }
 
-const TITLES: Record<CheckoutStatus, PaymentStatusMessageKey | null> = {
+const TITLES: Record<CheckoutStatus, PaymentResultMessageKey | null> = {
   idle: null,
   tokenizing: 'paymentStatus.processing',
   creating_payment: 'paymentStatus.processing',
@@ -77,20 +70,25 @@ function failureCode(declineReason: string | null, payment: Payment | null): str
   return declineReason ?? payment?.transactions?.at(-1)?.response_code ?? payment?.status ?? null;
 }
 
+const selectStatus = (s: CheckoutState) => s.status;
+const selectError = (s: CheckoutState) => s.error;
+const selectRecovery = (s: CheckoutState) => s.recovery;
+const selectFailureCode = (s: CheckoutState) => failureCode(s.declineReason, s.payment);
+
 /**
- * Props of {@link PaymentStatus}. Other props go to its `<div>`.
+ * Props of {@link PaymentResult}. Other props go to its `<div>`.
  *
  * @example
  * ```tsx
- * const props: PaymentStatusProps = { className: ({ status }) => `status status-${status}` };
+ * const props: PaymentResultProps = { className: ({ status }) => `status status-${status}` };
  * ```
  */
-export interface PaymentStatusProps extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'children'> {
-  className?: ClassNameProp<PaymentStatusState>;
+export interface PaymentResultProps extends Omit<HTMLAttributes<HTMLDivElement>, 'className' | 'children'> {
+  className?: ClassNameProp<PaymentResultState>;
   /** Called once a retry has put the checkout back to choosing and paying (e.g. to move focus to the form). */
   onRetry?: () => void;
   /** Custom content, or a function of the state. @default the message and, when it helps, a retry button */
-  children?: ReactNode | ((state: PaymentStatusState) => ReactNode);
+  children?: ReactNode | ((state: PaymentResultState) => ReactNode);
 }
 
 /**
@@ -101,20 +99,23 @@ export interface PaymentStatusProps extends Omit<HTMLAttributes<HTMLDivElement>,
  *
  * @example
  * ```tsx
- * <PaymentStatus onRetry={() => formRef.current?.focus()} />
+ * <PaymentResult onRetry={() => formRef.current?.focus()} />
  * ```
  */
-export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(function PaymentStatus(
+export const PaymentResult = forwardRef<HTMLDivElement, PaymentResultProps>(function PaymentResult(
   { className, onRetry, children, ...rest },
   ref,
 ) {
-  const t = useMessages(paymentStatusMessages);
-  const checkout = useCheckout();
-  const { status, recovery, retry: retryCheckout } = checkout;
+  const t = useMessages(paymentResultMessages);
+  const { retry: retryCheckout } = useCheckoutActions();
+  const status = useCheckoutSelector(selectStatus);
+  const recovery = useCheckoutSelector(selectRecovery);
+  const code = useCheckoutSelector(selectFailureCode);
+  const error = useCheckoutSelector(selectError);
   const [retryError, setRetryError] = useState<unknown>(null);
   const [isRetrying, setRetrying] = useState(false);
-  const reason = useDeclineMessage(failureCode(checkout.declineReason, checkout.payment));
-  const errorText = useErrorMessage(retryError ?? checkout.error);
+  const reason = useDeclineMessage(code);
+  const errorText = useErrorMessage(retryError ?? error);
   const title = TITLES[status];
   let message = title ? t(title) : null;
   if (status === 'declined' || status === 'failed') message = `${message} ${reason}`;
@@ -122,7 +123,7 @@ export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(func
   if (retryError && errorText) message = errorText;
   const canRetry = status === 'declined' || status === 'failed' || (status === 'error' && recovery !== 'unavailable');
 
-  const context = useMemo<PaymentStatusContextValue>(
+  const context = useMemo<PaymentResultContextValue>(
     () => ({
       status,
       message,
@@ -143,7 +144,7 @@ export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(func
     }),
     [status, message, canRetry, isRetrying, retryCheckout, onRetry],
   );
-  const state: PaymentStatusState = { status, message, canRetry };
+  const state: PaymentResultState = { status, message, canRetry };
   return (
     <div
       ref={ref}
@@ -152,43 +153,43 @@ export const PaymentStatus = forwardRef<HTMLDivElement, PaymentStatusProps>(func
       className={resolveClassName(className, state)}
       {...rest}
     >
-      <PaymentStatusContext.Provider value={context}>
+      <PaymentResultContext.Provider value={context}>
         {typeof children === 'function'
           ? children(state)
           : (children ?? (
               <>
-                <PaymentStatusMessage />
-                {canRetry && <PaymentStatusRetry />}
+                <PaymentResultMessage />
+                {canRetry && <PaymentResultRetry />}
               </>
             ))}
-      </PaymentStatusContext.Provider>
+      </PaymentResultContext.Provider>
     </div>
   );
 });
 
 /**
- * Props of {@link PaymentStatusMessage}. Other props go to the `<p role="status">`.
+ * Props of {@link PaymentResultMessage}. Other props go to the `<p role="status">`.
  *
  * @example
  * ```tsx
- * const props: PaymentStatusMessageProps = { className: 'status-text' };
+ * const props: PaymentResultMessageProps = { className: 'status-text' };
  * ```
  */
-export type PaymentStatusMessageProps = HTMLAttributes<HTMLParagraphElement>;
+export type PaymentResultMessageProps = HTMLAttributes<HTMLParagraphElement>;
 
 /**
  * The live region with the status text; always rendered (empty while idle) so that every change is announced.
  *
  * @example
  * ```tsx
- * <PaymentStatus>
- *   <PaymentStatusMessage />
- * </PaymentStatus>
+ * <PaymentResult>
+ *   <PaymentResultMessage />
+ * </PaymentResult>
  * ```
  */
-export const PaymentStatusMessage = forwardRef<HTMLParagraphElement, PaymentStatusMessageProps>(
-  function PaymentStatusMessage({ children, ...rest }, ref) {
-    const { message, status } = usePaymentStatusContext('PaymentStatusMessage');
+export const PaymentResultMessage = forwardRef<HTMLParagraphElement, PaymentResultMessageProps>(
+  function PaymentResultMessage({ children, ...rest }, ref) {
+    const { message, status } = usePaymentStatusContext('PaymentResultMessage');
     return (
       <p ref={ref} role="status" data-slot="payment-status-message" data-status={status} {...rest}>
         {children ?? message}
@@ -198,14 +199,14 @@ export const PaymentStatusMessage = forwardRef<HTMLParagraphElement, PaymentStat
 );
 
 /**
- * Props of {@link PaymentStatusRetry}. Other props go to the `<button>` (or your element with `asChild`).
+ * Props of {@link PaymentResultRetry}. Other props go to the `<button>` (or your element with `asChild`).
  *
  * @example
  * ```tsx
- * const props: PaymentStatusRetryProps = { asChild: true, children: <MyButton /> };
+ * const props: PaymentResultRetryProps = { asChild: true, children: <MyButton /> };
  * ```
  */
-export interface PaymentStatusRetryProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface PaymentResultRetryProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   asChild?: boolean;
 }
 
@@ -215,18 +216,18 @@ export interface PaymentStatusRetryProps extends ButtonHTMLAttributes<HTMLButton
  *
  * @example
  * ```tsx
- * <PaymentStatus>
- *   <PaymentStatusMessage />
- *   <PaymentStatusRetry>Use another card</PaymentStatusRetry>
- * </PaymentStatus>
+ * <PaymentResult>
+ *   <PaymentResultMessage />
+ *   <PaymentResultRetry>Use another card</PaymentResultRetry>
+ * </PaymentResult>
  * ```
  */
-export const PaymentStatusRetry = forwardRef<HTMLButtonElement, PaymentStatusRetryProps>(function PaymentStatusRetry(
+export const PaymentResultRetry = forwardRef<HTMLButtonElement, PaymentResultRetryProps>(function PaymentResultRetry(
   { asChild = false, children, onClick, ...rest },
   ref,
 ) {
-  const { canRetry, retry, isRetrying } = usePaymentStatusContext('PaymentStatusRetry');
-  const t = useMessages(paymentStatusMessages);
+  const { canRetry, retry, isRetrying } = usePaymentStatusContext('PaymentResultRetry');
+  const t = useMessages(paymentResultMessages);
   if (!canRetry) return null;
   const Component = asChild ? Slot : 'button';
   return (

@@ -1,22 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { declineMessages, errorMessages, PaymentStatus, paymentStatusMessages } from 'yuno-react';
+import { declineMessages, errorMessages, PaymentResult, paymentResultMessages } from 'yuno-react';
 import { messagesOf } from '../support/messages';
 import { withPayment, type PayOnMountProps } from '../support/PayOnMount';
 import { stackOf, type YunoStoryParameters } from '../support/storyStack';
 import { themedParameters, withTheme } from '../support/theme';
 
-const t = messagesOf(paymentStatusMessages);
+const t = messagesOf(paymentResultMessages);
 const decline = messagesOf(declineMessages);
 
 const approvedCard = { type: 'CARD', card: '4507990000000002' } satisfies PayOnMountProps;
 const insufficientFunds = { type: 'CARD', card: '4507990000000010' } satisfies PayOnMountProps;
 
 const meta = {
-  title: 'Components/PaymentStatus',
-  component: PaymentStatus,
+  title: 'Components/PaymentResult',
+  component: PaymentResult,
   decorators: [withPayment],
-} satisfies Meta<typeof PaymentStatus>;
+} satisfies Meta<typeof PaymentResult>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../../i18n/messages';
+import type { MessageCatalog } from '../../react';
 
 const en = {
   'paymentStatus.processing': 'Processing your payment…',
@@ -12,17 +12,17 @@ const en = {
 } as const;
 
 /**
- * A key of {@link paymentStatusMessages}.
+ * A key of {@link paymentResultMessages}.
  *
  * @example
  * ```ts
- * const key: PaymentStatusMessageKey = 'paymentStatus.retry';
+ * const key: PaymentResultMessageKey = 'paymentStatus.retry';
  * ```
  */
-export type PaymentStatusMessageKey = keyof typeof en;
+export type PaymentResultMessageKey = keyof typeof en;
 
 /**
- * Every visible string of `<PaymentStatus>`, in English, Latin-American Spanish and Brazilian Portuguese. The reason
+ * Every visible string of `<PaymentResult>`, in English, Latin-American Spanish and Brazilian Portuguese. The reason
  * after "Payment declined." comes from `declineMessages`, the text of a failed request from `errorMessages`.
  *
  * @example
@@ -30,7 +30,7 @@ export type PaymentStatusMessageKey = keyof typeof en;
  * <YunoProvider messages={{ 'paymentStatus.succeeded': 'Paid! Your order is on its way.' }} … />
  * ```
  */
-export const paymentStatusMessages: MessageCatalog<PaymentStatusMessageKey> = {
+export const paymentResultMessages: MessageCatalog<PaymentResultMessageKey> = {
   en,
   es: {
     'paymentStatus.processing': 'Procesando tu pago…',

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   PaymentMethodList,
   PayButton,
-  PaymentStatus,
+  PaymentResult,
   YunoError,
   useCheckout,
   useDeclineMessage,
@@ -43,14 +43,14 @@ function renderStatus(h: CheckoutHarness, number: string, language: YunoLanguage
   return render(
     <h.Provider language={language}>
       <PayWithCard number={number} />
-      <PaymentStatus onRetry={onRetry} />
+      <PaymentResult onRetry={onRetry} />
     </h.Provider>,
   );
 }
 
 const message = () => document.querySelector('[data-slot="payment-status-message"]')!;
 
-describe('<PaymentStatus>', () => {
+describe('<PaymentResult>', () => {
   it('is an empty live region while idle, so that later changes are announced', async () => {
     const h = await createCheckoutHarness();
     const { container } = renderStatus(h, '4507990000000002');
@@ -139,7 +139,7 @@ describe('<PaymentStatus>', () => {
           <PayWithCard
             number={checkout.checkoutSession === h.start.checkoutSession ? '4507990000000010' : '4507990000000002'}
           />
-          <PaymentStatus onRetry={onRetry} />
+          <PaymentResult onRetry={onRetry} />
         </>
       );
     }
@@ -238,7 +238,7 @@ describe('<PaymentStatus>', () => {
       <h.Provider language="pt">
         <PaymentMethodList defaultValue="PIX" />
         <PayButton />
-        <PaymentStatus />
+        <PaymentResult />
       </h.Provider>,
     );
     await screen.findByRole('radio', { name: 'PIX', checked: true });
