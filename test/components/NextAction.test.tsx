@@ -325,7 +325,7 @@ describe('<NextAction>', () => {
       <h.Provider tokenizer={tokenizer}>
         <PayWithCard number="4916994064252017" />
         <NextAction />
-        <PaymentStatus />
+        <PaymentResult />
       </h.Provider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Pay by card' }));
