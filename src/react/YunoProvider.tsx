@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from
 import { DEFAULT_API_BASE_URL } from '../core';
 import { createYunoBrowserClient, type YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { createYunoSdkTokenizer } from '../tokenizers/createYunoSdkTokenizer';
+import { createYunoSdkV2Tokenizer } from '../tokenizers/createYunoSdkV2Tokenizer';
 import type { YunoTokenizer } from '../tokenizers/types';
 import type { YunoMessageOverrides } from '../i18n/messages';
 import { CheckoutStore } from './checkoutStore';
@@ -28,11 +29,20 @@ export interface YunoProviderProps {
    * straight to Yuno.
    */
   publicApiKey?: string;
+  /**
+   * Which line of Yuno's Web SDK tokenizes with `publicApiKey`: 2 (`createYunoSdkV2Tokenizer`, the script of
+   * `YUNO_SDK_V2_SCRIPT_URL`) or 1 (`createYunoSdkTokenizer`, the 1.x headless API). Ignored with `tokenizer`.
+   * @default 2
+   */
+  sdkVersion?: 1 | 2;
   /** Base URL of your routes from `yuno-react/server`. @default '/api/yuno' */
   apiBaseUrl?: string;
   /** A browser client of your own (tests, custom transport). @default createYunoBrowserClient({ baseUrl: apiBaseUrl }) */
   client?: YunoBrowserClient;
-  /** How payment details become one-time tokens. @default createYunoSdkTokenizer({ publicApiKey }) when a key is given */
+  /**
+   * How payment details become one-time tokens.
+   * @default createYunoSdkV2Tokenizer({ publicApiKey }) when a key is given (createYunoSdkTokenizer with sdkVersion 1)
+   */
   tokenizer?: YunoTokenizer;
   /** @default the surrounding QueryClientProvider's client, else one of its own */
   queryClient?: QueryClient;
@@ -49,7 +59,7 @@ export interface YunoProviderProps {
 const defaultPollInterval = (pollCount: number) => Math.min(10_000, 1_000 * 2 ** pollCount);
 
 /** Props read once, at mount: a later change would need a new client, tokenizer or cache and is not applied. */
-const MOUNT_ONLY = ['client', 'tokenizer', 'queryClient', 'publicApiKey', 'apiBaseUrl'] as const;
+const MOUNT_ONLY = ['client', 'tokenizer', 'queryClient', 'publicApiKey', 'sdkVersion', 'apiBaseUrl'] as const;
 
 /**
  * Holds a checkout's state (selected method, current payment attempt, status) for the hooks and components below it,
@@ -74,9 +84,13 @@ export function YunoProvider(props: YunoProviderProps) {
   const [client] = useState(
     () => props.client ?? createYunoBrowserClient({ baseUrl: props.apiBaseUrl ?? DEFAULT_API_BASE_URL }),
   );
-  const [tokenizer] = useState<YunoTokenizer | null>(
-    () => props.tokenizer ?? (props.publicApiKey ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey }) : null),
-  );
+  const [tokenizer] = useState<YunoTokenizer | null>(() => {
+    if (props.tokenizer) return props.tokenizer;
+    if (!props.publicApiKey) return null;
+    return props.sdkVersion === 1
+      ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey })
+      : createYunoSdkV2Tokenizer({ publicApiKey: props.publicApiKey });
+  });
   const [store] = useState(() => new CheckoutStore({ checkoutSession, customerSession, countryCode }));
   const browserLanguage = useBrowserLanguage();
   const language = props.language ?? browserLanguage;
