@@ -1,3 +1,5 @@
+// Hand-written: Yuno's npm loader, `@yuno-payments/sdk-web`, is the 1.x loader (Yuno says not to use it for 2.x), and
+// a 2.x load needs what it lacks: a full-version URL, SRI, the global checked before the one-shot ready event.
 import { YunoError } from '../core/YunoError';
 import { toSdkError } from './toSdkError';
 import type { YunoSdkV2Global, YunoSdkV2Instance } from './yunoSdkV2';
@@ -27,7 +29,14 @@ export const YUNO_SDK_V2_VERSION = '2.2.0';
  */
 export const YUNO_SDK_V2_SCRIPT_URL = `https://sdk-web.y.uno/v${YUNO_SDK_V2_VERSION}/main.js`;
 
-/** The event the 2.x script fires on `window`, once, when it has set `window.SdkPayments`. */
+/**
+ * The event the 2.x script fires on `window`, once, when it has set `window.SdkPayments`.
+ *
+ * @example
+ * ```ts
+ * window.addEventListener(SDK_PAYMENTS_READY_EVENT, () => console.log('SdkPayments is ready'), { once: true });
+ * ```
+ */
 export const SDK_PAYMENTS_READY_EVENT = 'sdk-payments-ready';
 
 /** Marks the script tag this loader adds, so that it is added once per page and removed when it fails. */

@@ -380,6 +380,39 @@ describe('createYunoSdkV2Tokenizer: createToken (the hooks create the payment)',
   });
 });
 
+describe('createYunoSdkV2Tokenizer: aborting', () => {
+  it('stops waiting when the signal aborts, with an aborted error', async () => {
+    const tokenizer = createYunoSdkV2Tokenizer({ publicApiKey, loadSdk });
+    const client = merchant();
+    const { checkoutSession } = await client.startCheckout();
+    const controller = new AbortController();
+    const { context } = payContext(client, checkoutSession);
+    let release: () => void = () => undefined;
+    const held: PayContext = {
+      ...context,
+      signal: controller.signal,
+      // The merchant's route is slow; the shopper leaves the page meanwhile.
+      createPayment: (token) => new Promise((resolve) => (release = () => resolve(context.createPayment(token)))),
+    };
+
+    const paying = tokenizer.pay!({ type: 'CARD', card: card(APPROVED) }, held);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(paying).rejects.toMatchObject({ kind: 'aborted' });
+    release();
+
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(
+      tokenizer.createToken(
+        { type: 'CARD', card: card(APPROVED) },
+        { checkoutSession, countryCode: 'US', browserInfo: collectBrowserInfo(), signal: aborted.signal },
+      ),
+    ).rejects.toMatchObject({ kind: 'aborted' });
+  });
+});
+
 describe('createYunoSdkV2Tokenizer: loading', () => {
   it('loads and initialises once for every tokenizer with the same loader and key', async () => {
     const before = loads;
