@@ -25,5 +25,5 @@ export { SANDBOX_TEST_CARDS } from './sandbox/testCards';
 export type { SandboxTestCard, SandboxThreeDSecureBehaviour } from './sandbox/testCards';
 export { startYunoSandboxServer } from './sandbox/startYunoSandboxServer';
 export type { StartYunoSandboxServerOptions, YunoSandboxServer } from './sandbox/startYunoSandboxServer';
-export { createSandboxWebSdk } from './sandbox/createSandboxWebSdk';
-export type { SandboxWebSdkOptions } from './sandbox/createSandboxWebSdk';
+export { createSandboxWebSdk, installSandboxWebSdk } from './sandbox/createSandboxWebSdk';
+export type { SandboxWebSdk, SandboxWebSdkInstance, SandboxWebSdkOptions } from './sandbox/createSandboxWebSdk';

@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from
 import { DEFAULT_API_BASE_URL } from '../core';
 import { createYunoBrowserClient, type YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { createYunoSdkTokenizer } from '../tokenizers/createYunoSdkTokenizer';
+import { createYunoSdkV2Tokenizer } from '../tokenizers/createYunoSdkV2Tokenizer';
 import type { YunoTokenizer } from '../tokenizers/types';
 import type { YunoMessageOverrides } from '../i18n/messages';
 import { CheckoutController } from '../controller';
@@ -29,11 +30,22 @@ export interface YunoProviderProps {
    * straight to Yuno.
    */
   publicApiKey?: string;
+  /**
+   * Which line of Yuno's Web SDK tokenizes with `publicApiKey`: 1 (`createYunoSdkTokenizer`, the 1.x headless API,
+   * 1.11 pinned) or 2 (`createYunoSdkV2Tokenizer`, the script of `YUNO_SDK_V2_SCRIPT_URL`). 2.x runs a 3-D Secure
+   * challenge only for a payment it created through its own `pay`, which the checkout does not call yet: choose 2 for
+   * cards without challenges. Ignored with `tokenizer`.
+   * @default 1
+   */
+  sdkVersion?: 1 | 2;
   /** Base URL of your routes from `yuno-react/server`. @default '/api/yuno' */
   apiBaseUrl?: string;
   /** A browser client of your own (tests, custom transport). @default createYunoBrowserClient({ baseUrl: apiBaseUrl }) */
   client?: YunoBrowserClient;
-  /** How payment details become one-time tokens. @default createYunoSdkTokenizer({ publicApiKey }) when a key is given */
+  /**
+   * How payment details become one-time tokens.
+   * @default createYunoSdkTokenizer({ publicApiKey }) when a key is given (createYunoSdkV2Tokenizer with sdkVersion 2)
+   */
   tokenizer?: YunoTokenizer;
   /** @default the surrounding QueryClientProvider's client, else one of its own */
   queryClient?: QueryClient;
@@ -50,7 +62,7 @@ export interface YunoProviderProps {
 const defaultPollInterval = (pollCount: number) => Math.min(10_000, 1_000 * 2 ** pollCount);
 
 /** Props read once, at mount: a later change would need a new client, tokenizer or cache and is not applied. */
-const MOUNT_ONLY = ['client', 'tokenizer', 'queryClient', 'publicApiKey', 'apiBaseUrl'] as const;
+const MOUNT_ONLY = ['client', 'tokenizer', 'queryClient', 'publicApiKey', 'sdkVersion', 'apiBaseUrl'] as const;
 
 /**
  * Holds a checkout's state (selected method, current payment attempt, status) for the hooks and components below it,
@@ -75,9 +87,15 @@ export function YunoProvider(props: YunoProviderProps) {
   const [client] = useState(
     () => props.client ?? createYunoBrowserClient({ baseUrl: props.apiBaseUrl ?? DEFAULT_API_BASE_URL }),
   );
-  const [tokenizer] = useState<YunoTokenizer | null>(
-    () => props.tokenizer ?? (props.publicApiKey ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey }) : null),
-  );
+  const [tokenizer] = useState<YunoTokenizer | null>(() => {
+    if (props.tokenizer) return props.tokenizer;
+    if (!props.publicApiKey) return null;
+    // 1.x stays the default until the checkout runs whole payments through a tokenizer's `pay` (2.x can run a 3-D
+    // Secure challenge only for payments it started itself).
+    return props.sdkVersion === 2
+      ? createYunoSdkV2Tokenizer({ publicApiKey: props.publicApiKey })
+      : createYunoSdkTokenizer({ publicApiKey: props.publicApiKey });
+  });
   const queryClient = props.queryClient ?? ownQueryClient;
   const cacheClient = (queryClient ?? surrounding)!;
   const [controller] = useState(

@@ -2,6 +2,16 @@ import type { Yuno, YunoInstance } from '@yuno-payments/sdk-web-types';
 import * as z from 'zod/mini';
 import { createHttpClient, type HttpClient } from '../core/http';
 import { OneTimeTokenSchema } from '../core/schemas/token';
+import { isYunoError } from '../core/YunoError';
+import type {
+  YunoSdkV2Customer,
+  YunoSdkV2Global,
+  YunoSdkV2Instance,
+  YunoSdkV2PaymentMethodSelected,
+  YunoSdkV2StatusResult,
+  YunoSdkV2TransactionConfig,
+} from '../tokenizers/yunoSdkV2';
+import { uuid } from './ids';
 
 /**
  * Options of {@link createSandboxWebSdk}.
@@ -25,6 +35,42 @@ export interface SandboxWebSdkOptions {
    * @default 'url'
    */
   challengePage?: 'url' | 'blob';
+  /**
+   * Which line of Yuno's Web SDK the instance speaks: `'both'` gives the 1.x headless API (`apiClientPayment`, …) and
+   * the 2.x `transaction`; `1` plays a 1.x script (no `transaction`), `2` a 2.x one (nothing of 1.x).
+   * @default 'both'
+   */
+  sdkVersion?: 1 | 2 | 'both';
+  /**
+   * Answers a 3-D Secure challenge a 2.x transaction meets, as the shopper would in the SDK's challenge view: it gets
+   * the sandbox's challenge page (`url`) and, say, posts a code to it (`SANDBOX_THREE_DS_OTPS`). The transaction goes
+   * on once it resolves; a rejection is the shopper closing the view (`USER_CANCEL`). Without it, a challenge ends the
+   * transaction with `INTERNAL_ERROR` (the stand-in renders no view).
+   */
+  answerThreeDSecure?: (challenge: { url: string; checkoutSession: string }) => Promise<void>;
+}
+
+/**
+ * The instance {@link createSandboxWebSdk}'s `initialize` gives by default: Yuno's 1.x headless API and the 2.x
+ * `transaction`, both on the same sandbox.
+ *
+ * @example
+ * ```ts
+ * const instance: SandboxWebSdkInstance = await createSandboxWebSdk({ baseUrl }).initialize(SANDBOX_PUBLIC_API_KEY);
+ * ```
+ */
+export type SandboxWebSdkInstance = YunoInstance & YunoSdkV2Instance;
+
+/**
+ * The stand-in global of {@link createSandboxWebSdk}: usable as 1.x's `Yuno` and as 2.x's `window.SdkPayments`.
+ *
+ * @example
+ * ```ts
+ * const sdk: SandboxWebSdk = createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+ * ```
+ */
+export interface SandboxWebSdk {
+  initialize(...args: Parameters<Yuno['initialize']>): Promise<SandboxWebSdkInstance>;
 }
 
 type ApiClientPayment = Awaited<ReturnType<YunoInstance['apiClientPayment']>>;
@@ -45,31 +91,45 @@ const FraudCheckSchema = z.looseObject({
 });
 
 /**
- * A stand-in for Yuno's Web SDK global (`Yuno` / `window.SdkPayments`) that tokenizes against a Yuno sandbox, so the
- * headless browser flow runs offline: `initialize(publicApiKey)` gives an instance whose `apiClientPayment` generates
- * one-time tokens and 3DS challenge URLs (a null `url` when no payment of the session waits on a challenge, as Yuno's SDK
- * answers), whose `apiClientEnroll` saves cards, and whose `executeFraudCheck` returns a
- * device fingerprint. The SDK's rendered checkouts (`startCheckout`, `secureFields`, …) are not reproduced: those
- * methods reject.
+ * A stand-in for Yuno's Web SDK global (`Yuno` / `window.SdkPayments`) that runs against a Yuno sandbox, so the
+ * browser flows run offline. `initialize(publicApiKey)` gives an instance that speaks both lines (`sdkVersion`):
+ * - 1.x headless: `apiClientPayment` generates one-time tokens and 3DS challenge URLs, `apiClientEnroll` saves cards,
+ *   `executeFraudCheck` returns a device fingerprint; the 3DS URL is `null` when no
+ *   payment of the session waits on a challenge, as Yuno's SDK answers. The rendered checkouts (`startCheckout`, `secureFields`, …) reject.
+ * - 2.x: `transaction({ checkoutSession | customerSession, countryCode, createPayment, onStatus, … })` and
+ *   `transaction.start({ paymentMethod })` run the headless flow (`paymentMethod.data`, or a `vaultedToken`, or a
+ *   method without a form such as PIX): tokenize, hand the token (with `checkout_session`) to `createPayment`, then,
+ *   unless `autoContinuePayment: false`, read the session's payment, run its 3DS challenge through
+ *   `answerThreeDSecure`, and report `{ status, substatus, message }` to `onStatus`. A customer session enrolls the
+ *   card and reports `ENROLLED`. Failures are reported as Yuno's 2.x SDK does: `INTERNAL_ERROR` with `message.source`
+ *   `backend` (the sandbox refused, its code in `message.code`) or `sdk`. It renders no forms: a card without `data`
+ *   ends in `INTERNAL_ERROR`. A PIX is reported with the status the sandbox gives it (`READY_TO_PAY`), without waiting.
+ * {@link installSandboxWebSdk} puts it on `window.SdkPayments` and fires `sdk-payments-ready`, as the 2.x script does.
  *
  * @example
  * ```ts
  * import { createSandboxWebSdk } from 'yuno-react/sandbox';
  *
- * const yuno = await createSandboxWebSdk({ baseUrl: 'http://127.0.0.1:4010' }).initialize(SANDBOX_PUBLIC_API_KEY);
- * const api = await yuno.apiClientPayment({ country_code: 'CO', checkout_session: checkoutSession });
- * const { token } = await api.generateToken({
- *   checkout_session: checkoutSession,
- *   payment_method: {
- *     type: 'CARD',
- *     card: { detail: { number: '4507990000000002', expiration_month: 11, expiration_year: 28, security_code: '123', holder_name: 'Ada Lovelace' } },
- *   },
- * });
+ * const sdk = await createSandboxWebSdk({ baseUrl: 'http://127.0.0.1:4010' }).initialize(SANDBOX_PUBLIC_API_KEY);
+ * await sdk
+ *   .transaction({
+ *     checkoutSession,
+ *     countryCode: 'CO',
+ *     createPayment: async (token) => void (await myServer.pay(token.token, token.checkout_session)),
+ *     onStatus: (result) => console.log(result.status),
+ *   })
+ *   .start({ paymentMethod: { type: 'CARD', data: { card: { number: '4507990000000002', expirationMonth: 11, expirationYear: 28, securityCode: '123' } } } });
  * ```
  */
-export function createSandboxWebSdk(options: SandboxWebSdkOptions): Yuno {
+export function createSandboxWebSdk(options: SandboxWebSdkOptions & { sdkVersion: 1 }): Yuno;
+export function createSandboxWebSdk(options: SandboxWebSdkOptions & { sdkVersion: 2 }): YunoSdkV2Global;
+export function createSandboxWebSdk(options: SandboxWebSdkOptions): SandboxWebSdk;
+export function createSandboxWebSdk(options: SandboxWebSdkOptions): {
+  initialize(publicApiKey: string): Promise<YunoInstance | YunoSdkV2Instance>;
+} {
+  const line = options.sdkVersion ?? 'both';
   return {
-    async initialize(publicApiKey: string): Promise<YunoInstance> {
+    async initialize(publicApiKey: string) {
       if (typeof publicApiKey !== 'string' || publicApiKey.trim() === '') {
         throw new Error('createSandboxWebSdk: initialize needs the public API key');
       }
@@ -78,8 +138,264 @@ export function createSandboxWebSdk(options: SandboxWebSdkOptions): Yuno {
         fetch: options.fetch,
         headers: { 'public-api-key': publicApiKey },
       });
-      return createInstance(http, options);
+      if (line === 1) return createInstance(http, options);
+      if (line === 2) return createV2Instance(http, options);
+      return { ...createInstance(http, options), ...createV2Instance(http, options) };
     },
+  };
+}
+
+/**
+ * Puts {@link createSandboxWebSdk}'s stand-in on `window.SdkPayments` and fires `sdk-payments-ready` on `window`, as
+ * Yuno's 2.x script does when it loads; `uninstall` takes it off again. Needs a DOM (a browser, or jsdom).
+ *
+ * @example
+ * ```ts
+ * const { uninstall } = installSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+ * const SdkPayments = await loadYunoSdkV2(); // resolves with the stand-in
+ * uninstall();
+ * ```
+ */
+export function installSandboxWebSdk(options: SandboxWebSdkOptions & { window?: Window }): {
+  sdk: SandboxWebSdk | Yuno | YunoSdkV2Global;
+  uninstall(): void;
+} {
+  const target = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  if (target === undefined) throw new Error('installSandboxWebSdk needs a window (a browser, or jsdom)');
+  const sdk = createSandboxWebSdk(options);
+  const holder = target as unknown as { SdkPayments?: unknown };
+  holder.SdkPayments = sdk;
+  target.dispatchEvent(new Event('sdk-payments-ready'));
+  return {
+    sdk,
+    uninstall() {
+      if (holder.SdkPayments === sdk) delete holder.SdkPayments;
+    },
+  };
+}
+
+const PaymentStateSchema = z.looseObject({
+  status: z.string(),
+  sub_status: z.nullable(z.string()),
+  three_d_secure_challenge: z.nullable(z.looseObject({ url: z.string() })),
+});
+const EnrollStatusSchema = z.looseObject({ status: z.string() });
+
+/** The 2.x `transaction`, run headless against the sandbox. */
+function createV2Instance(http: HttpClient, options: SandboxWebSdkOptions): YunoSdkV2Instance {
+  return {
+    transaction(config: YunoSdkV2TransactionConfig) {
+      const checkoutSession = nonEmpty(config?.checkoutSession);
+      const customerSession = nonEmpty(config?.customerSession);
+      if ((checkoutSession === undefined) === (customerSession === undefined)) {
+        throw new Error('Exactly one of checkoutSession or customerSession must be provided');
+      }
+      if (!nonEmpty(config.countryCode)) throw new Error('countryCode is required');
+      const report = (result: YunoSdkV2StatusResult) => config.onStatus?.(result);
+      return {
+        async start(selection: { paymentMethod: YunoSdkV2PaymentMethodSelected }) {
+          const method = selection?.paymentMethod;
+          if (!method || typeof method.type !== 'string' || method.type === '') {
+            throw new Error('start needs { paymentMethod: { type } }');
+          }
+          config.showLoading?.(true);
+          try {
+            if (customerSession !== undefined) await enroll(http, customerSession, method, report);
+            else await pay(http, options, config, checkoutSession!, method, report);
+          } finally {
+            config.showLoading?.(false);
+          }
+        },
+      };
+    },
+  };
+}
+
+async function pay(
+  http: HttpClient,
+  options: SandboxWebSdkOptions,
+  config: YunoSdkV2TransactionConfig,
+  checkoutSession: string,
+  method: YunoSdkV2PaymentMethodSelected,
+  report: (result: YunoSdkV2StatusResult) => void,
+): Promise<void> {
+  const card = method.data?.card;
+  if (method.type.toUpperCase() === 'CARD' && !method.vaultedToken && !card?.number) {
+    report(sdkFailure('FORM_NOT_AVAILABLE', 'the stand-in renders no forms: pass paymentMethod.data.card', 'start'));
+    return;
+  }
+  if (config.createPayment === undefined) {
+    // The real SDK creates the payment itself for SDK_SEAMLESS sessions; the sandbox's payments need a private key.
+    report(sdkFailure('CREATE_PAYMENT_REQUIRED', 'the stand-in runs manual mode only: give createPayment', 'start'));
+    return;
+  }
+  let token: z.infer<typeof OneTimeTokenSchema>;
+  try {
+    token = await http.request({
+      method: 'POST',
+      path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(checkoutSession)}/token`,
+      body: { checkout_session: checkoutSession, payment_method: tokenPaymentMethod(method) },
+      schema: OneTimeTokenSchema,
+    });
+  } catch (error) {
+    report(backendFailure(error));
+    return;
+  }
+  try {
+    await config.createPayment({ ...token, checkout_session: checkoutSession, recognitionToken: uuid() });
+  } catch {
+    // As Yuno documents: a rejected createPayment stops the flow, and onStatus is not called.
+    return;
+  }
+  if (config.autoContinuePayment === false) return;
+
+  const readPayment = () =>
+    http.request({
+      method: 'GET',
+      path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(checkoutSession)}/payment`,
+      schema: PaymentStateSchema,
+    });
+  let state: z.infer<typeof PaymentStateSchema>;
+  try {
+    state = await readPayment();
+    if (state.three_d_secure_challenge) {
+      if (options.answerThreeDSecure === undefined) {
+        report(
+          sdkFailure('THREE_D_SECURE_UNAVAILABLE', 'the stand-in shows no challenge: give answerThreeDSecure', '3ds'),
+        );
+        return;
+      }
+      try {
+        await options.answerThreeDSecure({ url: state.three_d_secure_challenge.url, checkoutSession });
+      } catch {
+        report({ status: 'USER_CANCEL', substatus: null, message: null });
+        return;
+      }
+      state = await readPayment();
+    }
+  } catch (error) {
+    report(backendFailure(error));
+    return;
+  }
+  report({ status: state.status, substatus: state.sub_status, message: null });
+}
+
+async function enroll(
+  http: HttpClient,
+  customerSession: string,
+  method: YunoSdkV2PaymentMethodSelected,
+  report: (result: YunoSdkV2StatusResult) => void,
+): Promise<void> {
+  const card = method.data?.card;
+  if (!card?.number) {
+    report(sdkFailure('FORM_NOT_AVAILABLE', 'the stand-in renders no forms: pass paymentMethod.data.card', 'start'));
+    return;
+  }
+  try {
+    const result = await http.request({
+      method: 'POST',
+      path: `/_sandbox/sdk/customers/sessions/${encodeURIComponent(customerSession)}/enroll`,
+      body: {
+        customer_session: customerSession,
+        payment_method: {
+          type: method.type,
+          card: { detail: cardDetailOf(card) },
+          ...(method.data?.customer ? { customer: customerPayerOf(method.data.customer) } : {}),
+        },
+      },
+      schema: EnrollStatusSchema,
+    });
+    report({ status: result.status, substatus: null, message: null });
+  } catch (error) {
+    report(backendFailure(error));
+  }
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function sdkFailure(code: string, reason: string, context: string): YunoSdkV2StatusResult {
+  return { status: 'INTERNAL_ERROR', substatus: null, message: { source: 'sdk', code, reason, context } };
+}
+
+function backendFailure(error: unknown): YunoSdkV2StatusResult {
+  if (isYunoError(error) && error.kind === 'http') {
+    return {
+      status: 'INTERNAL_ERROR',
+      substatus: null,
+      message: {
+        source: 'backend',
+        code: error.code,
+        reason: error.messages.join('; ') || error.message,
+        raw: { code: error.code, messages: error.messages },
+      },
+    };
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return sdkFailure('NETWORK_ERROR', reason, 'request');
+}
+
+type V2Card = NonNullable<NonNullable<YunoSdkV2PaymentMethodSelected['data']>['card']>;
+
+function cardDetailOf(card: V2Card): Record<string, unknown> {
+  return {
+    number: card.number,
+    expiration_month: card.expirationMonth,
+    expiration_year: card.expirationYear,
+    security_code: card.securityCode,
+    holder_name: card.holderName,
+    type: card.type,
+  };
+}
+
+/** 2.x `PaymentMethodSelected` → the headless token request the sandbox's SDK route takes (as 1.x sends it). */
+function tokenPaymentMethod(method: YunoSdkV2PaymentMethodSelected): Record<string, unknown> {
+  const data = method.data ?? {};
+  const card = data.card;
+  const hasCard = card !== undefined || data.vaultOnSuccess !== undefined || data.installment !== undefined;
+  return {
+    type: method.type,
+    vaulted_token: method.vaultedToken ?? null,
+    ...(hasCard
+      ? {
+          card: {
+            save: data.vaultOnSuccess ?? false,
+            ...(card ? { detail: card.number ? cardDetailOf(card) : { security_code: card.securityCode } } : {}),
+            ...(data.installment ? { installment: data.installment } : {}),
+          },
+        }
+      : {}),
+    ...(data.customer ? { customer: customerPayerOf(data.customer) } : {}),
+  };
+}
+
+function customerPayerOf(customer: YunoSdkV2Customer): Record<string, unknown> {
+  const address = (a: NonNullable<YunoSdkV2Customer['billingAddress']>) => ({
+    address_line_1: a.addressLine1,
+    address_line_2: a.addressLine2,
+    city: a.city,
+    country: a.country,
+    state: a.state,
+    zip_code: a.zipCode,
+    neighborhood: a.neighborhood,
+  });
+  return {
+    ...(customer.firstName !== undefined ? { first_name: customer.firstName } : {}),
+    ...(customer.lastName !== undefined ? { last_name: customer.lastName } : {}),
+    ...(customer.email !== undefined ? { email: customer.email } : {}),
+    ...(customer.merchantCustomerId !== undefined ? { merchant_customer_id: customer.merchantCustomerId } : {}),
+    ...(customer.document
+      ? {
+          document: {
+            document_type: customer.document.documentType,
+            document_number: customer.document.documentNumber,
+          },
+        }
+      : {}),
+    ...(customer.phone ? { phone: { country_code: customer.phone.countryCode, number: customer.phone.number } } : {}),
+    ...(customer.billingAddress ? { billing_address: address(customer.billingAddress) } : {}),
+    ...(customer.shippingAddress ? { shipping_address: address(customer.shippingAddress) } : {}),
   };
 }
 

@@ -7,6 +7,23 @@ export type {
   YunoSdkLoadOptions,
   YunoSdkTokenizerOptions,
 } from './createYunoSdkTokenizer';
+export { createYunoSdkV2Tokenizer } from './createYunoSdkV2Tokenizer';
+export type { YunoSdkV2TokenizerOptions } from './createYunoSdkV2Tokenizer';
+export { SDK_PAYMENTS_READY_EVENT, YUNO_SDK_V2_SCRIPT_URL, YUNO_SDK_V2_VERSION, loadYunoSdkV2 } from './loadYunoSdkV2';
+export type { YunoSdkV2LoadOptions, YunoSdkV2Loader } from './loadYunoSdkV2';
+export type {
+  YunoSdkV2Address,
+  YunoSdkV2Customer,
+  YunoSdkV2Global,
+  YunoSdkV2Instance,
+  YunoSdkV2OneTimeToken,
+  YunoSdkV2PaymentMethodSelected,
+  YunoSdkV2StatusMessage,
+  YunoSdkV2StatusResult,
+  YunoSdkV2Transaction,
+  YunoSdkV2TransactionConfig,
+  YunoSdkV2TransactionData,
+} from './yunoSdkV2';
 export { createServerTokenizer } from './createServerTokenizer';
 export type { ServerTokenizerClient, ServerTokenizerOptions } from './createServerTokenizer';
 export type {
@@ -14,6 +31,9 @@ export type {
   EnrollContext,
   EnrollInput,
   EnrollResult,
+  PayContext,
+  PayResult,
+  PayStatus,
   ShopperDetails,
   TokenizeInput,
   TokenizerContext,

@@ -1,4 +1,5 @@
 import type { Address, BrowserInfo, Document, OneTimeToken, PaymentMethodType, Phone } from '../core';
+import type { YunoError } from '../core/YunoError';
 
 /** Card details as a form collects them. Held only for the moment of tokenization; never stored. */
 export interface CardInput {
@@ -45,6 +46,54 @@ export interface TokenizerContext {
   signal?: AbortSignal;
 }
 
+/**
+ * What {@link YunoTokenizer.pay} needs besides {@link TokenizerContext}: how to create the payment on the merchant's
+ * server from the one-time token (for the browser client: `client.createPayment({ checkoutSession, oneTimeToken, … })`,
+ * `POST /payments` of the routes from `yuno-react/server`).
+ *
+ * @example
+ * ```ts
+ * const context: PayContext = {
+ *   checkoutSession, countryCode: 'CO', browserInfo: collectBrowserInfo(),
+ *   createPayment: (token) => client.createPayment({ checkoutSession, oneTimeToken: token.token }, { idempotencyKey }),
+ * };
+ * ```
+ */
+export interface PayContext extends TokenizerContext {
+  /** Creates the payment with the token on the merchant's server; its rejection stops the flow and is passed on. */
+  createPayment(token: OneTimeToken): Promise<unknown>;
+}
+
+/**
+ * How a payment run by {@link YunoTokenizer.pay} ended, in the checkout's own statuses: `succeeded`, `declined`,
+ * `processing` (not final yet: a PIX waiting to be paid), `failed` (rejected, expired, cancelled), `idle` (the shopper
+ * closed the SDK's view: nothing was paid, the Pay button can be offered again) or `error` (Yuno's Web SDK failed).
+ *
+ * @example
+ * ```ts
+ * const status: PayStatus = 'succeeded';
+ * ```
+ */
+export type PayStatus = 'succeeded' | 'declined' | 'processing' | 'failed' | 'idle' | 'error';
+
+/**
+ * The result of {@link YunoTokenizer.pay}.
+ *
+ * @example
+ * ```ts
+ * const result = await tokenizer.pay!(input, context);
+ * if (result.status === 'declined') offerAnotherCard(result.yunoSubstatus);
+ * ```
+ */
+export interface PayResult {
+  status: PayStatus;
+  /** Yuno's own status as reported (`SUCCEEDED`, `DECLINED`, `READY_TO_PAY`, `USER_CANCEL`, `INTERNAL_ERROR`, …). */
+  yunoStatus: string;
+  yunoSubstatus: string | null;
+  /** With `status: 'error'`: what failed, a `YunoError` of kind `sdk` (its `code` is Yuno's, when it gave one). */
+  error?: YunoError;
+}
+
 export interface EnrollInput {
   type: PaymentMethodType;
   card: CardInput;
@@ -83,4 +132,11 @@ export interface YunoTokenizer {
    * says no challenge is needed: the payment then goes on without the shopper, and its status is polled as usual.
    */
   getThreeDSecureChallengeUrl?(context: { checkoutSession: string; countryCode: string }): Promise<string | null>;
+  /**
+   * Runs a whole payment in the tokenizer: tokenizes, hands the token to `context.createPayment` (the merchant's
+   * server creates the payment), then follows the payment through 3-D Secure to its outcome. Yuno's Web SDK 2.x works
+   * this way (manual mode), and only this way can it run a 3DS challenge: a payment created outside its
+   * `transaction.start` cannot be continued by it.
+   */
+  pay?(input: TokenizeInput, context: PayContext): Promise<PayResult>;
 }

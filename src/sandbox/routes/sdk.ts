@@ -4,7 +4,8 @@ import { continueEnrollment, findCustomerSession } from '../enrollment';
 import { uuid } from '../ids';
 import { json } from '../responses';
 import type { Route } from '../router';
-import { badRequest } from '../SandboxHttpError';
+import { SandboxHttpError, badRequest } from '../SandboxHttpError';
+import type { PaymentRecord } from '../SandboxStore';
 import { findCheckoutSession } from '../sessions';
 import { challengeUrl } from '../threeDSecure';
 import { createOneTimeToken } from '../tokens';
@@ -110,6 +111,28 @@ export const sdkRoutes: Route[] = [
       // As Yuno's SDK does, a null url when no payment of the session waits on a challenge (none, frictionless, done).
       const waiting = rt.store.findChallengedPayment(session.id)?.challenge?.pending === true;
       return json(200, { url: waiting ? challengeUrl(rt.baseUrl, session.id) : null });
+    },
+  },
+  {
+    // What Yuno's Web SDK 2.x reads after its createPayment controller resolves: the session's payment, to run 3DS
+    // and report the outcome. Only the status is given, never the payment itself.
+    method: 'GET',
+    pattern: '/_sandbox/sdk/checkout/sessions/:checkout_session/payment',
+    auth: 'public',
+    handler({ rt, params }) {
+      const session = findCheckoutSession(rt, params.checkout_session as string);
+      let latest: PaymentRecord | undefined;
+      for (const payment of rt.store.payments.values()) {
+        if (payment.checkoutSession === session.id && (!latest || payment.createdAt >= latest.createdAt)) {
+          latest = payment;
+        }
+      }
+      if (!latest) throw new SandboxHttpError(404, 'PAYMENT_NOT_FOUND', ['The checkout session has no payment yet']);
+      return json(200, {
+        status: latest.status,
+        sub_status: latest.subStatus,
+        three_d_secure_challenge: latest.challenge?.pending ? { url: challengeUrl(rt.baseUrl, session.id) } : null,
+      });
     },
   },
   {
