@@ -116,7 +116,7 @@ const FraudCheckSchema = z.looseObject({
  *     checkoutSession,
  *     countryCode: 'CO',
  *     createPayment: async (token) => void (await myServer.pay(token.token, token.checkout_session)),
- *     onStatus: (result) => console.log(result.status),
+ *     onStatus: (result) => setStatus(result.status),
  *   })
  *   .start({ paymentMethod: { type: 'CARD', data: { card: { number: '4507990000000002', expirationMonth: 11, expirationYear: 28, securityCode: '123' } } } });
  * ```

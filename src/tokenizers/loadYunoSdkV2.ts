@@ -12,7 +12,7 @@ import type { YunoSdkV2Global, YunoSdkV2Instance } from './yunoSdkV2';
  * @see https://docs.y.uno/docs/sdks/validators/web-sdk-v2
  * @example
  * ```ts
- * console.log(`Yuno's Web SDK ${YUNO_SDK_V2_VERSION}`);
+ * const label = `Yuno's Web SDK ${YUNO_SDK_V2_VERSION}`;
  * ```
  */
 export const YUNO_SDK_V2_VERSION = '2.2.0';
@@ -34,7 +34,7 @@ export const YUNO_SDK_V2_SCRIPT_URL = `https://sdk-web.y.uno/v${YUNO_SDK_V2_VERS
  *
  * @example
  * ```ts
- * window.addEventListener(SDK_PAYMENTS_READY_EVENT, () => console.log('SdkPayments is ready'), { once: true });
+ * window.addEventListener(SDK_PAYMENTS_READY_EVENT, () => markSdkReady(), { once: true });
  * ```
  */
 export const SDK_PAYMENTS_READY_EVENT = 'sdk-payments-ready';

@@ -31,7 +31,7 @@ export interface YunoSdkV2Global {
  * @see https://docs.y.uno/docs/sdks/validators/web-sdk-v2
  * @example
  * ```ts
- * const transaction = sdk.transaction({ checkoutSession, countryCode: 'CO', onStatus: (r) => console.log(r.status) });
+ * const transaction = sdk.transaction({ checkoutSession, countryCode: 'CO', onStatus: (r) => setStatus(r.status) });
  * ```
  */
 export interface YunoSdkV2Instance {
