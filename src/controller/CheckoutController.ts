@@ -3,16 +3,17 @@ import {
   getErrorRecovery,
   getNextAction,
   isCheckoutSessionGone,
+  isTerminalPaymentStatus,
   isYunoError,
+  YunoError,
   type OneTimeToken,
   type Payment,
   type PaymentMethod,
-  type YunoError,
 } from '../core';
 import type { CreateMerchantPaymentRequest } from '../core/merchantApi';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { collectBrowserInfo } from '../tokenizers/collectBrowserInfo';
-import type { CardInput, TokenizeInput, YunoTokenizer } from '../tokenizers/types';
+import type { CardInput, PayResult, TokenizeInput, YunoTokenizer } from '../tokenizers/types';
 import { wipeCardInput } from './cardData';
 import { deriveCheckoutState } from './selectors';
 import type {
@@ -49,6 +50,7 @@ export interface CheckoutControllerOptions {
 }
 
 type Listener = () => void;
+type PayRunner = NonNullable<YunoTokenizer['pay']>;
 
 /** Normalises a listed method or a selection into the checkout's selection. */
 export function toSelection(method: PaymentMethod | SelectedPaymentMethod | null): SelectedPaymentMethod | null {
@@ -320,6 +322,10 @@ export class CheckoutController {
           card.number = '';
           delete (card as { security_code?: string }).security_code;
         }
+      } else if (this.tokenizer?.pay && !attempt.token) {
+        const tokenizer = this.tokenizer;
+        const run: PayRunner = (payInput, context) => tokenizer.pay!(payInput, context);
+        payment = await this.payThroughTokenizer(run, method, input, newCard);
       } else {
         if (!attempt.token) {
           const token = await this.tokenize(
@@ -352,6 +358,91 @@ export class CheckoutController {
     } finally {
       wipeCardInput(input);
     }
+  }
+
+  /**
+   * The whole payment run by the tokenizer (Yuno's Web SDK 2.x, manual mode): it tokenizes, hands the token to the
+   * merchant's route through the attempt's `createPayment` (one token and one payment per attempt, with the attempt's
+   * idempotency key), then runs what follows (a 3-D Secure challenge in its own view) and reports an outcome. The
+   * payment is read once more at the end, so its final status is the merchant server's, not the SDK's word.
+   */
+  private async payThroughTokenizer(
+    run: PayRunner,
+    method: SelectedPaymentMethod,
+    input: PayInput,
+    newCard: CardInput | undefined,
+  ): Promise<Payment> {
+    const { checkoutSession, countryCode } = this.state;
+    let created: Payment | null = null;
+    const tokenizeInput: TokenizeInput = {
+      type: method.type,
+      ...(newCard ? { card: newCard } : {}),
+      ...(method.vaultedToken ? { vaultedToken: method.vaultedToken } : {}),
+      ...(input.securityCode ? { securityCode: input.securityCode } : {}),
+      ...(input.saveCard ? { saveCard: true } : {}),
+      ...(input.installment ? { installment: input.installment } : {}),
+      ...(input.customer ? { customer: input.customer } : {}),
+    };
+    let result: PayResult;
+    try {
+      result = await run(tokenizeInput, {
+        checkoutSession,
+        countryCode,
+        browserInfo: collectBrowserInfo(),
+        createPayment: async (token, details) => {
+          const tokenSession = details?.checkoutSession;
+          // The SDK tokenized on another session (it rotates one after a decline): the attempt follows the token.
+          if (tokenSession && tokenSession !== this.state.checkoutSession) this.adoptSession(tokenSession);
+          this.updateAttempt({ token: token.token, sdkView: true });
+          this.update({ phase: 'creating_payment' });
+          const payment = await this.requestPayment({
+            oneTimeToken: token.token,
+            paymentMethodType: method.type,
+            ...(input.saveCard ? { vaultOnSuccess: true } : {}),
+          });
+          created = payment;
+          await this.applyPayment(payment);
+          return payment;
+        },
+      });
+    } finally {
+      wipeCardInput(tokenizeInput);
+      if (this.state.attempt?.sdkView) this.updateAttempt({ sdkView: false });
+    }
+    const payment = created as Payment | null;
+    if (!payment) {
+      if (result.status === 'error' && result.error) throw result.error;
+      // The shopper closed the SDK's view before anything was paid: the Pay button is offered again.
+      if (result.status === 'idle') {
+        throw new YunoError({
+          kind: 'sdk',
+          yunoCode: 'USER_CANCEL',
+          message: "The shopper closed Yuno's Web SDK view before paying",
+        });
+      }
+      throw new YunoError({ kind: 'sdk', message: `Yuno's Web SDK ended the payment (${result.yunoStatus}) without one` });
+    }
+    // The SDK's outcome is a hint; the payment as the merchant's server reads it is the truth (and feeds the cache).
+    let latest: Payment = payment;
+    try {
+      latest = await this.client.payment(payment.id);
+    } catch {
+      // The status is polled as usual when this read fails.
+    }
+    if (result.status === 'error' && result.error && !isTerminalPaymentStatus(latest.status)) {
+      this.payments.set(latest);
+      throw result.error;
+    }
+    return latest;
+  }
+
+  /** Follows a session the tokenizer moved to: a fresh attempt on it, the old one counted as used. */
+  private adoptSession(checkoutSession: string): void {
+    this.usedSessions.add(this.state.checkoutSession);
+    this.paymentRequest = null;
+    this.applied = null;
+    this.update({ checkoutSession, attempt: null });
+    this.ensureAttempt();
   }
 
   /**

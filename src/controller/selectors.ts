@@ -42,6 +42,7 @@ export function deriveCheckoutState(state: CheckoutControllerState, payment: Pay
     payment,
     nextAction: payment ? (getNextAction(payment) ?? null) : null,
     challengeUrl: state.attempt?.challengeUrl ?? null,
+    sdkView: state.attempt?.sdkView === true,
     error: state.error,
     recovery: state.error ? getErrorRecovery(state.error) : null,
     declineReason: declineReasonOf(payment),
@@ -59,6 +60,7 @@ export const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
 export const selectPayment = (s: CheckoutState) => s.payment;
 export const selectNextAction = (s: CheckoutState) => s.nextAction;
 export const selectChallengeUrl = (s: CheckoutState) => s.challengeUrl;
+export const selectSdkView = (s: CheckoutState) => s.sdkView;
 export const selectError = (s: CheckoutState) => s.error;
 const WAITING = new Set<CheckoutStatus>(['action_required', 'processing']);
 /** The payment to poll: the current one while it waits for the shopper or for Yuno. */

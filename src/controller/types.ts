@@ -43,6 +43,11 @@ export interface PaymentAttempt {
   paymentId: string | null;
   /** For a 3DS next action: the challenge page, from the tokenizer. */
   challengeUrl?: string | null;
+  /**
+   * True while the tokenizer runs the payment itself (Yuno's Web SDK 2.x): a 3-D Secure challenge is then shown in the
+   * SDK's own view, not in the page's `<NextActionChallenge>`.
+   */
+  sdkView?: boolean;
 }
 
 /** What the checkout controller owns: nothing here can be derived from the payment. */
@@ -76,6 +81,8 @@ export interface CheckoutState {
   nextAction: NextAction | null;
   /** For a 3DS next action: the challenge page, from the tokenizer. */
   challengeUrl: string | null;
+  /** True while Yuno's Web SDK shows the shopper a view of its own (2.x runs a 3-D Secure challenge that way). */
+  sdkView: boolean;
   error: YunoError | null;
   /** How the shopper can recover from `error`. */
   recovery: YunoErrorRecovery | null;

@@ -31,11 +31,11 @@ export interface YunoProviderProps {
    */
   publicApiKey?: string;
   /**
-   * Which line of Yuno's Web SDK tokenizes with `publicApiKey`: 1 (`createYunoSdkTokenizer`, the 1.x headless API,
-   * 1.11 pinned) or 2 (`createYunoSdkV2Tokenizer`, the script of `YUNO_SDK_V2_SCRIPT_URL`). 2.x runs a 3-D Secure
-   * challenge only for a payment it created through its own `pay`, which the checkout does not call yet: choose 2 for
-   * cards without challenges. Ignored with `tokenizer`.
-   * @default 1
+   * Which line of Yuno's Web SDK runs the checkout with `publicApiKey`: 2 (`createYunoSdkV2Tokenizer`, Yuno's unified
+   * SDK, the script of `YUNO_SDK_V2_SCRIPT_URL`; it runs each payment itself, 3-D Secure included, and hands the token
+   * to your `POST /payments` route) or 1 (`createYunoSdkTokenizer`, the 1.x headless API pinned to 1.11, which Yuno
+   * retires in 2027). Ignored with `tokenizer`.
+   * @default 2
    */
   sdkVersion?: 1 | 2;
   /** Base URL of your routes from `yuno-react/server`. @default '/api/yuno' */
@@ -44,7 +44,7 @@ export interface YunoProviderProps {
   client?: YunoBrowserClient;
   /**
    * How payment details become one-time tokens.
-   * @default createYunoSdkTokenizer({ publicApiKey }) when a key is given (createYunoSdkV2Tokenizer with sdkVersion 2)
+   * @default createYunoSdkV2Tokenizer({ publicApiKey }) when a key is given (createYunoSdkTokenizer with sdkVersion 1)
    */
   tokenizer?: YunoTokenizer;
   /** @default the surrounding QueryClientProvider's client, else one of its own */
@@ -90,11 +90,9 @@ export function YunoProvider(props: YunoProviderProps) {
   const [tokenizer] = useState<YunoTokenizer | null>(() => {
     if (props.tokenizer) return props.tokenizer;
     if (!props.publicApiKey) return null;
-    // 1.x stays the default until the checkout runs whole payments through a tokenizer's `pay` (2.x can run a 3-D
-    // Secure challenge only for payments it started itself).
-    return props.sdkVersion === 2
-      ? createYunoSdkV2Tokenizer({ publicApiKey: props.publicApiKey })
-      : createYunoSdkTokenizer({ publicApiKey: props.publicApiKey });
+    return props.sdkVersion === 1
+      ? createYunoSdkTokenizer({ publicApiKey: props.publicApiKey })
+      : createYunoSdkV2Tokenizer({ publicApiKey: props.publicApiKey });
   });
   const queryClient = props.queryClient ?? ownQueryClient;
   const cacheClient = (queryClient ?? surrounding)!;

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { createIdempotencyKey, yunoKeys, type YunoError } from '../core';
+import { createIdempotencyKey, yunoKeys, YunoError, type PaymentMethod } from '../core';
+import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { collectBrowserInfo } from '../tokenizers/collectBrowserInfo';
 import type { EnrollInput, EnrollResult } from '../tokenizers/types';
 import { wipeCardInput } from '../controller';
@@ -35,15 +36,41 @@ export function useEnrollment(): UseMutationResult<EnrollResult, YunoError, Enro
           { paymentMethodType: type },
           { idempotencyKey: createIdempotencyKey() },
         );
-        return await tokenizer.enroll(
+        const checkoutSession = controller.getState().checkoutSession;
+        const listed = queryClient.getQueryData<PaymentMethod[]>(yunoKeys.paymentMethods(checkoutSession));
+        const result = await tokenizer.enroll(
           { type, card: variables.card, ...(variables.customer ? { customer: variables.customer } : {}) },
           { customerSession, countryCode: controller.getState().countryCode, browserInfo: collectBrowserInfo() },
         );
+        if (result.vaultedToken) return { vaultedToken: result.vaultedToken, status: result.status };
+        // Yuno's Web SDK 2.x says only that the card was saved: it is the saved method new in the checkout's list.
+        return {
+          vaultedToken: await newVaultedToken(client, checkoutSession, listed),
+          status: result.status,
+        };
       } finally {
         wipeCardInput(variables);
       }
     },
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: yunoKeys.paymentMethods(ctx.controller.getState().checkoutSession) }),
+  });
+}
+
+/** The one saved method of the checkout's list that `before` (the list as cached before saving) did not hold. */
+async function newVaultedToken(
+  client: YunoBrowserClient,
+  checkoutSession: string,
+  before: PaymentMethod[] | undefined,
+): Promise<string> {
+  const known = new Set((before ?? []).map((method) => method.vaulted_token).filter(Boolean));
+  const fresh = (await client.paymentMethods(checkoutSession))
+    .map((method) => method.vaulted_token)
+    .filter((token): token is string => typeof token === 'string' && token !== '' && !known.has(token));
+  if (fresh.length === 1) return fresh[0]!;
+  throw new YunoError({
+    kind: 'invalid_response',
+    message: `The saved card could not be told apart in the checkout's payment methods (${fresh.length} new)`,
+    issues: [{ path: 'payment_methods', message: 'expected exactly one new saved method' }],
   });
 }

@@ -11,6 +11,7 @@ import type {
   YunoSdkV2StatusResult,
   YunoSdkV2TransactionConfig,
 } from '../tokenizers/yunoSdkV2';
+import { showChallengeView } from './challengeView';
 import { uuid } from './ids';
 
 /**
@@ -44,8 +45,9 @@ export interface SandboxWebSdkOptions {
   /**
    * Answers a 3-D Secure challenge a 2.x transaction meets, as the shopper would in the SDK's challenge view: it gets
    * the sandbox's challenge page (`url`) and, say, posts a code to it (`SANDBOX_THREE_DS_OTPS`). The transaction goes
-   * on once it resolves; a rejection is the shopper closing the view (`USER_CANCEL`). Without it, a challenge ends the
-   * transaction with `INTERNAL_ERROR` (the stand-in renders no view).
+   * on once it resolves; a rejection is the shopper closing the view (`USER_CANCEL`). Without it, in a browser the
+   * stand-in shows the challenge page in a dialog of its own (in the transaction's `elementSelector`, else over the
+   * page), as the 2.x SDK does; elsewhere a challenge ends the transaction with `INTERNAL_ERROR`.
    */
   answerThreeDSecure?: (challenge: { url: string; checkoutSession: string }) => Promise<void>;
 }
@@ -259,14 +261,15 @@ async function pay(
   try {
     state = await readPayment();
     if (state.three_d_secure_challenge) {
-      if (options.answerThreeDSecure === undefined) {
+      const answer = options.answerThreeDSecure ?? browserChallengeView(options, config);
+      if (answer === undefined) {
         report(
           sdkFailure('THREE_D_SECURE_UNAVAILABLE', 'the stand-in shows no challenge: give answerThreeDSecure', '3ds'),
         );
         return;
       }
       try {
-        await options.answerThreeDSecure({ url: state.three_d_secure_challenge.url, checkoutSession });
+        await answer({ url: state.three_d_secure_challenge.url, checkoutSession });
       } catch {
         report({ status: 'USER_CANCEL', substatus: null, message: null });
         return;
@@ -278,6 +281,24 @@ async function pay(
     return;
   }
   report({ status: state.status, substatus: state.sub_status, message: null });
+}
+
+/** In a browser, the stand-in shows the challenge in a view of its own, as the 2.x SDK does; none elsewhere. */
+function browserChallengeView(
+  options: SandboxWebSdkOptions,
+  config: YunoSdkV2TransactionConfig,
+): SandboxWebSdkOptions['answerThreeDSecure'] {
+  if (typeof document === 'undefined' || typeof window === 'undefined') return undefined;
+  return async ({ url, checkoutSession }) => {
+    const page = options.challengePage === 'blob' ? await blobChallengePage(url, options.fetch) : url;
+    await showChallengeView({
+      page,
+      url,
+      checkoutSession,
+      ...(config.elementSelector !== undefined ? { elementSelector: config.elementSelector } : {}),
+      ...(config.language !== undefined ? { language: config.language } : {}),
+    });
+  };
 }
 
 async function enroll(

@@ -6,11 +6,11 @@ import { parseOneTimeToken } from './parseOneTimeToken';
 import { toSdkError } from './toSdkError';
 import type {
   CardInput,
-  EnrollResult,
   PayResult,
   PayStatus,
   ShopperDetails,
   TokenizeInput,
+  TokenizerEnrollResult,
   YunoTokenizer,
 } from './types';
 import { untilAborted } from './untilAborted';
@@ -54,8 +54,8 @@ export interface YunoSdkV2TokenizerOptions {
   elementSelector?: string;
   /**
    * Finds the vaulted token of the card an enrollment just saved: Yuno's 2.x SDK reports only the enrollment's status,
-   * so the token comes from your server (its list of the customer's payment methods). Without it, the tokenizer offers
-   * no `enroll`.
+   * so the token comes from your server (its list of the customer's payment methods). Without it, `enroll` gives
+   * `vaultedToken: null` and `useEnrollment` finds the new card in the checkout's payment methods.
    */
   findVaultedToken?: (customerSession: string) => Promise<string>;
 }
@@ -87,7 +87,7 @@ function defaultLoader(scriptUrl: string | undefined, integrity: string | undefi
  *   this library): the transaction runs with `autoContinuePayment: false`, the controller resolves at once with the
  *   token, and the SDK stops there. 2.x cannot continue a payment created outside `start`, so this path runs no 3DS
  *   challenge (there is no `getThreeDSecureChallengeUrl` in 2.x): use `pay`, or the 1.x driver, for 3DS cards.
- * - `enroll` runs a transaction on the customer session (when `findVaultedToken` is given).
+ * - `enroll` runs a transaction on the customer session.
  *
  * Nothing happens at import or construction (safe during server rendering); the SDK is loaded on first use, and one
  * load and one `initialize` are shared per loader and key. An instance without `transaction` (Yuno's 1.x, which sets
@@ -185,7 +185,11 @@ export function createYunoSdkV2Tokenizer(options: YunoSdkV2TokenizerOptions): Yu
             ...view,
             createPayment: async (value) => {
               try {
-                await context.createPayment(oneTimeTokenOf(value));
+                // Yuno: read the session from the token, not from the transaction (2.x rotates it after a decline).
+                const tokenSession = typeof value?.checkout_session === 'string' ? value.checkout_session : '';
+                await context.createPayment(oneTimeTokenOf(value), {
+                  checkoutSession: tokenSession !== '' ? tokenSession : context.checkoutSession,
+                });
               } catch (error) {
                 // The SDK stops without onStatus; the merchant's own error is what the caller needs.
                 merchantError = { error };
@@ -220,65 +224,64 @@ export function createYunoSdkV2Tokenizer(options: YunoSdkV2TokenizerOptions): Yu
       );
     },
 
-    ...(findVaultedToken !== undefined
-      ? {
-          async enroll(input, context): Promise<EnrollResult> {
-            const { signal } = context;
-            const sdk = await untilAborted(instance(), signal);
-            const secrets = [input.card.number, input.card.securityCode];
-            const status = await untilAborted(
-              new Promise<string>((resolve, reject) => {
-                let settled = false;
-                const transaction = sdk.transaction({
-                  customerSession: context.customerSession,
-                  countryCode: context.countryCode,
-                  ...view,
-                  onStatus: (result) => {
-                    settled = true;
-                    if (result.status === 'ENROLLED') resolve(result.status);
-                    else reject(statusError(result, 'save the card', secrets));
-                  },
-                });
-                transaction
-                  .start({
-                    paymentMethod: {
-                      type: input.type,
-                      data: {
-                        card: cardDataOf(input.card),
-                        ...(input.customer ? { customer: customerOf(input.customer) } : {}),
-                      },
-                    },
-                  })
-                  .then(
-                    () => {
-                      if (!settled) {
-                        reject(
-                          new YunoError({
-                            kind: 'sdk',
-                            message: "Yuno's Web SDK ended the enrollment without a status",
-                          }),
-                        );
-                      }
-                    },
-                    (error: unknown) => reject(toSdkError(error, 'save the card', secrets)),
+    async enroll(input, context): Promise<TokenizerEnrollResult> {
+      const { signal } = context;
+      const sdk = await untilAborted(instance(), signal);
+      const secrets = [input.card.number, input.card.securityCode];
+      const status = await untilAborted(
+        new Promise<string>((resolve, reject) => {
+          let settled = false;
+          const transaction = sdk.transaction({
+            customerSession: context.customerSession,
+            countryCode: context.countryCode,
+            ...view,
+            onStatus: (result) => {
+              settled = true;
+              if (result.status === 'ENROLLED') resolve(result.status);
+              else reject(statusError(result, 'save the card', secrets));
+            },
+          });
+          transaction
+            .start({
+              paymentMethod: {
+                type: input.type,
+                data: {
+                  card: cardDataOf(input.card),
+                  ...(input.customer ? { customer: customerOf(input.customer) } : {}),
+                },
+              },
+            })
+            .then(
+              () => {
+                if (!settled) {
+                  reject(
+                    new YunoError({
+                      kind: 'sdk',
+                      message: "Yuno's Web SDK ended the enrollment without a status",
+                    }),
                   );
-              }).catch((error: unknown) => {
-                throw toSdkError(error, 'save the card', secrets);
-              }),
-              signal,
+                }
+              },
+              (error: unknown) => reject(toSdkError(error, 'save the card', secrets)),
             );
-            const vaultedToken = await untilAborted(findVaultedToken(context.customerSession), signal);
-            if (typeof vaultedToken !== 'string' || vaultedToken === '') {
-              throw new YunoError({
-                kind: 'invalid_response',
-                message: 'findVaultedToken gave no vaulted token for the enrolled card',
-                issues: [{ path: 'vaultedToken', message: 'expected a non-empty string' }],
-              });
-            }
-            return { vaultedToken, status };
-          },
-        }
-      : {}),
+        }).catch((error: unknown) => {
+          throw toSdkError(error, 'save the card', secrets);
+        }),
+        signal,
+      );
+      // 2.x says only that the card was saved: its token comes from `findVaultedToken`, or `useEnrollment`
+      // finds it in the checkout's payment methods.
+      if (findVaultedToken === undefined) return { vaultedToken: null, status };
+      const vaultedToken = await untilAborted(findVaultedToken(context.customerSession), signal);
+      if (typeof vaultedToken !== 'string' || vaultedToken === '') {
+        throw new YunoError({
+          kind: 'invalid_response',
+          message: 'findVaultedToken gave no vaulted token for the enrolled card',
+          issues: [{ path: 'vaultedToken', message: 'expected a non-empty string' }],
+        });
+      }
+      return { vaultedToken, status };
+    },
   };
   return Object.freeze(tokenizer);
 }

@@ -37,5 +37,6 @@ export type {
   ShopperDetails,
   TokenizeInput,
   TokenizerContext,
+  TokenizerEnrollResult,
   YunoTokenizer,
 } from './types';

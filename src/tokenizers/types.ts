@@ -60,8 +60,12 @@ export interface TokenizerContext {
  * ```
  */
 export interface PayContext extends TokenizerContext {
-  /** Creates the payment with the token on the merchant's server; its rejection stops the flow and is passed on. */
-  createPayment(token: OneTimeToken): Promise<unknown>;
+  /**
+   * Creates the payment with the token on the merchant's server; its rejection stops the flow and is passed on.
+   * `details.checkoutSession` is the session the token was made for, which Yuno says to read from the token: after a
+   * decline Yuno's Web SDK 2.x may have rotated the session the transaction started with.
+   */
+  createPayment(token: OneTimeToken, details?: { checkoutSession?: string }): Promise<unknown>;
 }
 
 /**
@@ -113,6 +117,20 @@ export interface EnrollResult {
 }
 
 /**
+ * What a tokenizer's `enroll` gives: the saved card's vaulted token, or `null` when the SDK does not say (Yuno's Web
+ * SDK 2.x reports only `ENROLLED`); `useEnrollment` then finds it in the checkout's payment methods.
+ *
+ * @example
+ * ```ts
+ * const result: TokenizerEnrollResult = { vaultedToken: null, status: 'ENROLLED' };
+ * ```
+ */
+export interface TokenizerEnrollResult {
+  vaultedToken: string | null;
+  status: string;
+}
+
+/**
  * Turns payment details into Yuno one-time tokens. `<YunoProvider>` holds one; the hooks call it. Two ship with
  * yuno-react: the Web SDK tokenizer (card data goes from the browser straight to Yuno) and the server tokenizer (card
  * data goes through the merchant's own route; PCI-certified merchants and the sandbox only).
@@ -126,7 +144,7 @@ export interface YunoTokenizer {
   prepare?(context: { checkoutSession: string; countryCode: string }): Promise<void>;
   createToken(input: TokenizeInput, context: TokenizerContext): Promise<OneTimeToken>;
   /** Saves a card in a customer session (enrollment) and returns its vaulted token. */
-  enroll?(input: EnrollInput, context: EnrollContext): Promise<EnrollResult>;
+  enroll?(input: EnrollInput, context: EnrollContext): Promise<EnrollResult | TokenizerEnrollResult>;
   /**
    * The URL of a 3DS challenge page for a payment waiting on the shopper (`sdk_action_required`), or `null` when Yuno
    * says no challenge is needed: the payment then goes on without the shopper, and its status is polled as usual.

@@ -39,35 +39,11 @@ async function newCheckoutSession(): Promise<string> {
 const card = { number: '4507990000000002', expirationMonth: 11, expirationYear: 2030, securityCode: '123' };
 
 describe('<YunoProvider publicApiKey>: the Web SDK driver', () => {
-  it("tokenizes with Yuno's Web SDK 2.x with sdkVersion={2} (window.SdkPayments.transaction)", async () => {
-    const { uninstall } = installSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch, sdkVersion: 2 });
-    uninstalls.push(uninstall);
-    const checkoutSession = await newCheckoutSession();
-    const { result } = renderHook(() => useOneTimeToken(), {
-      wrapper: ({ children }: { children: ReactNode }) => (
-        <YunoProvider
-          checkoutSession={checkoutSession}
-          countryCode="US"
-          publicApiKey={sandbox.credentials.publicApiKey}
-          sdkVersion={2}
-        >
-          {children}
-        </YunoProvider>
-      ),
-    });
-
-    const token = await act(() => result.current.mutateAsync({ type: 'CARD', card: { ...card } }));
-
-    expect(token).toMatchObject({ type: 'CARD', card_data: { lfd: '0002' } });
-    // The 2.x global was on the page already: no script was added, and the 1.x loader never ran.
-    expect(document.querySelectorAll('script')).toHaveLength(0);
-  });
-
-  // One case only: the 1.x loader keeps one script per page for the module's life, so a second case would reuse it.
-  it.each([{ sdkVersion: undefined }])(
-    'uses the 1.x driver by default (%o)',
-    async ({ sdkVersion }: { sdkVersion: 1 | undefined }) => {
-      // No global on the page: the 1.x driver adds the pinned 1.x script through its own loader.
+  it.each([{ sdkVersion: undefined }, { sdkVersion: 2 as const }])(
+    "tokenizes with Yuno's Web SDK 2.x by default and with sdkVersion={2} (window.SdkPayments.transaction): %o",
+    async ({ sdkVersion }: { sdkVersion: 2 | undefined }) => {
+      const { uninstall } = installSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch, sdkVersion: 2 });
+      uninstalls.push(uninstall);
       const checkoutSession = await newCheckoutSession();
       const { result } = renderHook(() => useOneTimeToken(), {
         wrapper: ({ children }: { children: ReactNode }) => (
@@ -76,6 +52,33 @@ describe('<YunoProvider publicApiKey>: the Web SDK driver', () => {
             countryCode="US"
             publicApiKey={sandbox.credentials.publicApiKey}
             {...(sdkVersion ? { sdkVersion } : {})}
+          >
+            {children}
+          </YunoProvider>
+        ),
+      });
+
+      const token = await act(() => result.current.mutateAsync({ type: 'CARD', card: { ...card } }));
+
+      expect(token).toMatchObject({ type: 'CARD', card_data: { lfd: '0002' } });
+      // The 2.x global was on the page already: no script was added, and the 1.x loader never ran.
+      expect(document.querySelectorAll('script')).toHaveLength(0);
+    },
+  );
+
+  // One case only: the 1.x loader keeps one script per page for the module's life, so a second case would reuse it.
+  it.each([{ sdkVersion: 1 as const }])(
+    'uses the 1.x driver with sdkVersion={1} (%o)',
+    async ({ sdkVersion }: { sdkVersion: 1 }) => {
+      // No global on the page: the 1.x driver adds the pinned 1.x script through its own loader.
+      const checkoutSession = await newCheckoutSession();
+      const { result } = renderHook(() => useOneTimeToken(), {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <YunoProvider
+            checkoutSession={checkoutSession}
+            countryCode="US"
+            publicApiKey={sandbox.credentials.publicApiKey}
+            sdkVersion={sdkVersion}
           >
             {children}
           </YunoProvider>

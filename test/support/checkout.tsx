@@ -5,6 +5,7 @@ import {
   createServerTokenizer,
   createYunoBrowserClient,
   createYunoSdkTokenizer,
+  createYunoSdkV2Tokenizer,
   type CheckoutStart,
   type YunoBrowserClient,
   type YunoProviderProps,
@@ -37,13 +38,22 @@ export interface CheckoutHarness {
   count: (method: string, path: RegExp) => number;
   counts: () => { paymentMethods: number; tokens: number; payments: number; paymentReads: number };
   Provider: (props: { children?: ReactNode } & Partial<YunoProviderProps>) => ReactNode;
+  /**
+   * The code the shopper types in the 2.x SDK's challenge view (`'sdk-v2'`): each challenge the stand-in meets is
+   * answered with it, and `challenges` records the checkout sessions challenged. @default '1234'
+   */
+  threeDSecure: { otp: string; challenges: string[]; onChallenge?: () => void };
 }
 
 export interface CheckoutHarnessOptions {
   country?: string;
   currency?: string;
   amount?: number;
-  tokenizer?: 'sdk' | 'server';
+  /**
+   * The page's driver: Yuno's Web SDK 1.x headless (`'sdk'`, `'sdk-v1'`), 2.x (`'sdk-v2'`, which runs each payment
+   * and its 3-D Secure challenge itself), or the server tokenizer. @default 'sdk'
+   */
+  tokenizer?: 'sdk' | 'sdk-v1' | 'sdk-v2' | 'server';
   sandbox?: YunoSandboxOptions;
   /** The shopper as a Yuno customer (needed for saved cards). */
   customer?: boolean;
@@ -107,11 +117,27 @@ export async function createCheckoutHarness(options: CheckoutHarnessOptions = {}
     retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 },
     timeoutMs: options.browserTimeoutMs ?? 3_000,
   });
+  const threeDSecure: CheckoutHarness['threeDSecure'] = { otp: '1234', challenges: [] };
   const loadSdk = async () => createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
+  const loadSdkV2 = async () =>
+    createSandboxWebSdk({
+      baseUrl: sandbox.baseUrl,
+      fetch: sandbox.fetch,
+      sdkVersion: 2,
+      // The shopper in the SDK's challenge view, typing the code.
+      answerThreeDSecure: async ({ checkoutSession }) => {
+        threeDSecure.challenges.push(checkoutSession);
+        threeDSecure.onChallenge?.();
+        await sandbox.completeThreeDSecure(checkoutSession, threeDSecure.otp);
+      },
+    });
+  const { publicApiKey } = sandbox.credentials;
   const tokenizer =
     options.tokenizer === 'server'
       ? createServerTokenizer({ client })
-      : createYunoSdkTokenizer({ publicApiKey: sandbox.credentials.publicApiKey, loadSdk });
+      : options.tokenizer === 'sdk-v2'
+        ? createYunoSdkV2Tokenizer({ publicApiKey, loadSdk: loadSdkV2 })
+        : createYunoSdkTokenizer({ publicApiKey, loadSdk });
   const start = await createYunoCheckout({ client: yuno, checkout: order });
   const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retryDelay: 1 } } });
   const count = (method: string, path: RegExp) => sandbox.countRequests({ method, path });
@@ -147,6 +173,7 @@ export async function createCheckoutHarness(options: CheckoutHarnessOptions = {}
       paymentReads: count('GET', /^\/v1\/payments\/[^/]+$/),
     }),
     Provider,
+    threeDSecure,
   };
 }
 

@@ -375,7 +375,7 @@ describe('createYunoSdkTokenizer: tokens', () => {
     });
 
     const token = await tokenizer.createToken(
-      { type: 'CARD', vaultedToken: enrolled.vaultedToken, securityCode: '321' },
+      { type: 'CARD', vaultedToken: enrolled.vaultedToken!, securityCode: '321' },
       context(checkout, browserInfo),
     );
     expect(token).toMatchObject({ type: 'CARD', vaulted_token: enrolled.vaultedToken, card_data: { lfd: '0002' } });

@@ -322,7 +322,7 @@ describe('createYunoSdkV2Tokenizer: saved cards and enrollment', () => {
 
     const { context, tokens } = payContext(client, checkoutSession);
     const result = await tokenizer.pay!(
-      { type: 'CARD', vaultedToken: enrolled.vaultedToken, securityCode: '321' },
+      { type: 'CARD', vaultedToken: enrolled.vaultedToken!, securityCode: '321' },
       context,
     );
     expect(result).toMatchObject({ status: 'succeeded', yunoStatus: 'SUCCEEDED' });
@@ -337,8 +337,22 @@ describe('createYunoSdkV2Tokenizer: saved cards and enrollment', () => {
     });
   });
 
-  it('offers no enroll without findVaultedToken', () => {
-    expect(createYunoSdkV2Tokenizer({ publicApiKey, loadSdk }).enroll).toBeUndefined();
+  it('enrolls without findVaultedToken, saying only that the card was saved (as 2.x reports it)', async () => {
+    const client = merchant();
+    const { checkoutSession } = await client.startCheckout();
+    const checkout = await serverClient.checkoutSessions.retrieve(checkoutSession);
+    const customerSession = await serverClient.customerSessions.create({
+      customer_id: checkout.customer_id!,
+      country: 'US',
+    });
+    const tokenizer = createYunoSdkV2Tokenizer({ publicApiKey, loadSdk });
+    const enrolled = await tokenizer.enroll!(
+      { type: 'CARD', card: card('5252440000000002') },
+      { customerSession: customerSession.customer_session, countryCode: 'US', browserInfo: collectBrowserInfo() },
+    );
+    expect(enrolled).toEqual({ vaultedToken: null, status: 'ENROLLED' });
+    const saved = await serverClient.customerPaymentMethods.list(checkout.customer_id!);
+    expect(saved.filter((m) => m.status === 'ENROLLED')).toHaveLength(1);
   });
 });
 

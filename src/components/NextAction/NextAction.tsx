@@ -80,6 +80,7 @@ function isChallengeMessage(data: unknown): data is { origin: 'CHALLENGE'; check
 // The slices of the checkout it shows: a poll that leaves them as they were does not re-render it.
 const selectNextAction = (s: CheckoutState) => s.nextAction;
 const selectChallengeUrl = (s: CheckoutState) => s.challengeUrl;
+const selectSdkView = (s: CheckoutState) => s.sdkView;
 const selectCheckoutSession = (s: CheckoutState) => s.checkoutSession;
 const selectMethodName = (s: CheckoutState) => s.selectedMethod?.name ?? s.payment?.payment_method?.type ?? '';
 
@@ -91,6 +92,7 @@ export const NextAction = forwardRef<HTMLDivElement, NextActionProps>(function N
   const { refresh } = useCheckoutActions();
   const nextAction = useCheckoutSelector(selectNextAction);
   const challengeUrl = useCheckoutSelector(selectChallengeUrl);
+  const sdkView = useCheckoutSelector(selectSdkView);
   const checkoutSession = useCheckoutSelector(selectCheckoutSession);
   const methodName = useCheckoutSelector(selectMethodName);
   const challenging = nextAction?.type === 'three_d_secure';
@@ -109,8 +111,8 @@ export const NextAction = forwardRef<HTMLDivElement, NextActionProps>(function N
   }, [challenging, checkoutSession, refresh]);
 
   const context = useMemo<NextActionContextValue | null>(
-    () => (nextAction ? { action: nextAction, challengeUrl, methodName } : null),
-    [nextAction, challengeUrl, methodName],
+    () => (nextAction ? { action: nextAction, challengeUrl, sdkView, methodName } : null),
+    [nextAction, challengeUrl, sdkView, methodName],
   );
   if (!nextAction || !context) return null;
   const content =

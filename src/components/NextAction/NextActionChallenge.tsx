@@ -49,8 +49,16 @@ export const NextActionChallenge = forwardRef<HTMLIFrameElement, NextActionChall
   { title, ...rest },
   ref,
 ) {
-  const { challengeUrl } = useNextActionContext('NextActionChallenge');
+  const { challengeUrl, sdkView } = useNextActionContext('NextActionChallenge');
   const t = useMessages(nextActionMessages);
+  if (sdkView && !challengeUrl) {
+    // Yuno's Web SDK 2.x shows the bank's page in its own view; the page only says where to look.
+    return (
+      <p data-slot="next-action-challenge" data-status="sdk" role="status">
+        {t('nextAction.challenge.inSdk')}
+      </p>
+    );
+  }
   if (!challengeUrl) {
     return (
       <p data-slot="next-action-challenge" data-status="pending" aria-busy="true">

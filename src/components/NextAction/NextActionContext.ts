@@ -5,6 +5,8 @@ export interface NextActionContextValue {
   action: NextAction;
   /** For a 3DS challenge: the page to show, once the tokenizer has given it. */
   challengeUrl: string | null;
+  /** True while Yuno's Web SDK shows the challenge in a view of its own. */
+  sdkView: boolean;
   /** The payment method's name, for texts such as "QR code to pay with PIX". */
   methodName: string;
 }

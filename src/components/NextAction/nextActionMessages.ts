@@ -3,6 +3,7 @@ import type { MessageCatalog } from '../../react';
 const en = {
   'nextAction.challenge.title': 'Verify your payment with your bank',
   'nextAction.challenge.loading': 'Opening your bank’s verification…',
+  'nextAction.challenge.inSdk': 'Complete your bank’s verification in the window that opened.',
   'nextAction.redirect.link': 'Continue to {method} to pay',
   'nextAction.qr.instructions': 'Scan the QR code with your bank app, or copy the code and paste it in your bank app.',
   'nextAction.qr.image': 'QR code to pay with {method}',
@@ -42,6 +43,7 @@ export const nextActionMessages: MessageCatalog<NextActionMessageKey> = {
   es: {
     'nextAction.challenge.title': 'Verifica tu pago con tu banco',
     'nextAction.challenge.loading': 'Abriendo la verificación de tu banco…',
+    'nextAction.challenge.inSdk': 'Completa la verificación de tu banco en la ventana que se abrió.',
     'nextAction.redirect.link': 'Continuar a {method} para pagar',
     'nextAction.qr.instructions':
       'Escanea el código QR con la app de tu banco, o copia el código y pégalo en la app de tu banco.',
@@ -60,6 +62,7 @@ export const nextActionMessages: MessageCatalog<NextActionMessageKey> = {
   pt: {
     'nextAction.challenge.title': 'Confirme seu pagamento com o seu banco',
     'nextAction.challenge.loading': 'Abrindo a verificação do seu banco…',
+    'nextAction.challenge.inSdk': 'Conclua a verificação do seu banco na janela que se abriu.',
     'nextAction.redirect.link': 'Continuar para {method} para pagar',
     'nextAction.qr.instructions':
       'Escaneie o QR code com o app do seu banco ou copie o código e cole no app do seu banco.',
