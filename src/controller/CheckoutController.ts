@@ -420,7 +420,10 @@ export class CheckoutController {
           message: "The shopper closed Yuno's Web SDK view before paying",
         });
       }
-      throw new YunoError({ kind: 'sdk', message: `Yuno's Web SDK ended the payment (${result.yunoStatus}) without one` });
+      throw new YunoError({
+        kind: 'sdk',
+        message: `Yuno's Web SDK ended the payment (${result.yunoStatus}) without one`,
+      });
     }
     // The SDK's outcome is a hint; the payment as the merchant's server reads it is the truth (and feeds the cache).
     let latest: Payment = payment;
