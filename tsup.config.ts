@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 interface PackageJson {
@@ -25,8 +25,8 @@ const binHasShebang = (() => {
 const shared: Options = {
   target: 'es2022',
   external,
-  // One build per entry and no code splitting: nothing the server or sandbox entries bundle can end up in a chunk
-  // that the browser entry loads.
+  // No code splitting across builds: the server, sandbox and browser builds are separate, so nothing the server or
+  // sandbox entries bundle can end up in a chunk that a browser entry loads.
   splitting: false,
   sourcemap: false,
   clean: false,
@@ -43,17 +43,24 @@ export default defineConfig((options): Options[] => {
     {
       ...shared,
       name: 'browser',
-      entry: { index: 'src/index.ts' },
+      // The three browser entries are one build: what they have in common is in shared chunks (dist/chunk-*), so a
+      // class such as YunoError is one class whichever entry it is imported from. For CJS too (tsup's cjs splitting).
+      // Only browser code is in this build, so no chunk can hold server or sandbox code.
+      entry: { index: 'src/index.ts', core: 'src/core-entry.ts', card: 'src/card/index.ts' },
       format: ['esm', 'cjs'],
+      splitting: true,
       dts: true,
       platform: 'browser',
-      // esbuild drops module-level directives; the banner puts 'use client' back on the browser entry only. With
-      // `treeshake: false` tsup leaves the output to esbuild (which still removes unused code) instead of rollup,
-      // which would strip the banner again.
+      // esbuild drops module-level directives, and a banner would go on every file, shared chunks included. With
+      // `treeshake: false` tsup leaves the output to esbuild (which still removes unused code) instead of rollup.
       treeshake: false,
-      banner: { js: "'use client';" },
-      // The optional default theme ships as plain CSS: `import 'yuno-react/styles.css'`.
       onSuccess: async () => {
+        // 'use client' goes on the React entry only: server components may import yuno-react/core and yuno-react/card.
+        for (const file of ['dist/index.js', 'dist/index.cjs']) {
+          const code = readFileSync(file, 'utf8');
+          if (!code.startsWith("'use client';")) writeFileSync(file, `'use client';\n${code}`);
+        }
+        // The optional default theme ships as plain CSS: `import 'yuno-react/styles.css'`.
         mkdirSync('dist', { recursive: true });
         copyFileSync('src/styles.css', 'dist/styles.css');
       },

@@ -23,6 +23,8 @@ const config: StorybookConfig = {
       { find: /^yuno-react\/server$/, replacement: src('server.ts') },
       { find: /^yuno-react\/sandbox\/msw$/, replacement: src('sandbox-msw.ts') },
       { find: /^yuno-react\/sandbox$/, replacement: src('sandbox.ts') },
+      { find: /^yuno-react\/core$/, replacement: src('core-entry.ts') },
+      { find: /^yuno-react\/card$/, replacement: src('card/index.ts') },
       { find: /^yuno-react$/, replacement: src('index.ts') },
     ];
     // Pre-bundled up front: a dependency found halfway through a test run would make Vite reload the page.

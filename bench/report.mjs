@@ -1,6 +1,6 @@
 // bench/RESULTS.md from one run's measurements: tables, targets, and for every target not met its reason (from the
 // measurements: esbuild's metafile, the Profiler counts, the CPU profile) and the next lever.
-import { NOT_DURING_NUMBER } from './targets.mjs';
+import { DRIVERS, NOT_DURING_NUMBER } from './targets.mjs';
 
 const kB = (bytes) => (bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
 const pct = (share) => `${(share * 100).toFixed(0)} %`;
@@ -122,40 +122,89 @@ function bundleSection(bundles) {
   return parts.join('\n');
 }
 
+const DRIVER_NOTES = {
+  'sdk-v2':
+    "`createYunoSdkV2Tokenizer` on the sandbox's stand-in (`createSandboxWebSdk({ sdkVersion: 2 })`): the SDK asks the stand-in's token route (`/_sandbox/sdk/checkout/sessions/:id/token`) and hands the token to the merchant's `POST /payments`",
+  'sdk-v1':
+    "`createYunoSdkTokenizer` on the stand-in (`sdkVersion: 1`, headless): the token from the stand-in's token route, the payment from the merchant's `POST /payments`",
+  server:
+    "`createServerTokenizer` on the merchant's routes (`serverTokenization`): a new card goes with `POST /payments` and the server asks Yuno for the token (`/v1/checkout/sessions/:id/token`); a method without card details (PIX) goes through the merchant's token route first",
+};
+
 function requestsSection(jsdom) {
   const r = jsdom?.requests;
   if (!r) return `Not measured: ${jsdom?.error ?? 'no result'}`;
-  const row = (label, value, fmt) => [label, ...(value?.error ? [value.error, '', ''] : fmt(value ?? {}))];
-  return [
-    'Counted at the sandbox (Yuno) and at the merchant routes (the page), on the stack of the test suite',
-    '(`createCheckoutHarness`: sandbox, server client, route handlers, browser client, Web SDK stand-in), in jsdom.',
-    '',
-    table(
-      ['scenario', 'at the sandbox', 'from the page', 'notes'],
-      [
-        row('payment methods, StrictMode, 5 consumers', r.paymentMethodsStrict5, (v) => [
-          `${v.sandbox} payment-methods`,
-          `${v.browser} payment-methods`,
-          v.consumers,
-        ]),
-        row('Pay, 5 rapid `useCheckout().pay()` calls, StrictMode', r.payHook5, (v) => [
-          `${v.tokens} token, ${v.payments} payment`,
-          '',
-          `${v.paymentsCreated} payment created, status ${v.status}`,
-        ]),
-        row('Pay, 5 rapid clicks on CardForm’s submit, StrictMode', r.payCardForm5, (v) => [
-          `${v.tokens} token, ${v.payments} payment`,
-          '',
-          `${v.paymentsCreated} payment created`,
-        ]),
-        row('page with methods prefetched on the server and hydrated', r.prefetched, (v) => [
-          `${v.server} payment-methods (server prefetch), ${v.sandboxAfterHydration} after hydration`,
-          `${v.browser} payment-methods (${v.browserTotal} requests in all)`,
-          v.page,
-        ]),
+  const scenarios = [
+    [
+      'payment methods, StrictMode, 5 consumers',
+      'paymentMethodsStrict5',
+      (v) => [`${v.sandbox} payment-methods`, `${v.browser} payment-methods`, v.consumers],
+    ],
+    [
+      'page with methods prefetched on the server and hydrated',
+      'prefetched',
+      (v) => [
+        `${v.server} payment-methods (server prefetch), ${v.sandboxAfterHydration} after hydration`,
+        `${v.browser} payment-methods (${v.browserTotal} requests in all)`,
+        v.page,
       ],
-    ),
+    ],
+    [
+      'Pay, 5 rapid `useCheckout().pay()` calls, StrictMode',
+      'payHook5',
+      (v) => [...payCells(v), `${v.paymentsCreated} payment created, status ${v.status}`],
+    ],
+    [
+      'Pay, 5 rapid clicks on CardForm’s submit, StrictMode',
+      'payCardForm5',
+      (v) => [...payCells(v), `${v.paymentsCreated} payment created`],
+    ],
+    [
+      'PIX polled, settled SUCCEEDED at the sandbox, then left alone',
+      'polling',
+      (v) => [
+        `${v.readsAfterTerminal.sandbox} payment reads after SUCCEEDED (${v.readsWhileWaiting.sandbox} while waiting, ${v.readsUntilSeen.sandbox} until seen); ${v.tokens} token, ${v.payments} payment`,
+        `${v.readsAfterTerminal.page} payment reads after SUCCEEDED (${v.readsWhileWaiting.page} while waiting, ${v.readsUntilSeen.page} until seen)`,
+        `poll interval ${v.pollIntervalMs} ms, ${v.waitedMs} ms waited once final; status ${v.status}`,
+      ],
+    ],
+  ];
+  const rows = scenarios.flatMap(([label, key, fmt]) =>
+    DRIVERS.map((driver) => {
+      const d = r.drivers?.[driver.id];
+      const value = d?.[key];
+      if (!value || value.error)
+        return [label, driver.label, value?.error ?? (d ? 'no result' : 'not measured'), '', ''];
+      return [label, driver.label, ...fmt(value)];
+    }),
+  );
+  return [
+    'Counted at the sandbox (Yuno, its request log) and at the page (its requests to the merchant routes, and the Web',
+    "SDK's to Yuno), on the stack of the test suite (`createCheckoutHarness`: sandbox, server client, route handlers,",
+    'browser client), in jsdom, once per tokenizer driver. Tokens are counted where they are made, whichever route:',
+    "the stand-in's token route for the Web SDKs, Yuno's for the server; payments at Yuno's `POST /v1/payments` and the",
+    "merchant's `POST /payments`. The counts do not depend on how the checkout runs a payment (the tokenizer's `pay`,",
+    'or a token and then the payment route).',
+    '',
+    ...DRIVERS.map((driver) => `- **${driver.label}**: ${DRIVER_NOTES[driver.id]}.`),
+    '',
+    table(['scenario', 'driver', 'at the sandbox', 'from the page', 'notes'], rows),
   ].join('\n');
+}
+
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function payCells(v) {
+  const made = [
+    v.tokensFromSdk && `${v.tokensFromSdk} by the SDK`,
+    v.tokensFromServer && `${v.tokensFromServer} by the merchant's server`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    `${count(v.tokens, 'token')}${made ? ` (${made})` : ''}, ${count(v.payments, 'payment')}`,
+    `${count(v.pageTokens, 'token request')}${v.pageTokenRoute ? ` (${v.pageTokenRoute} to the merchant's token route)` : ''}, ${count(v.pagePayments, 'payment request')}`,
+  ];
 }
 
 function rendersSection(jsdom) {
@@ -450,6 +499,13 @@ function reasonAndLever(t, { bundles, jsdom, keystroke }) {
       `Reason: ${offenders.join(', ')} re-rendered while only the number changed: each subscribes to something that changes with it (the checkout state, a useWatch of the number, the form state).`,
       '',
       'Next lever: narrow those subscriptions to a derived value that does not change per keystroke (useWatch with `compute`, a selector on the checkout store), or memoise the part.',
+    ];
+  }
+  if (t.id.startsWith('polling:')) {
+    return [
+      'Reason: the page went on reading the payment after it was final, or never polled it while it waited (see the Requests table).',
+      '',
+      "Next lever: poll the waiting payment with one query per payment whose `refetchInterval` is `false` once the status is final (usePaymentPolling), and keep the payment's id in the checkout whichever way the tokenizer ran the payment.",
     ];
   }
   return [

@@ -1,15 +1,19 @@
-// Checks the built browser entry (dist/index.js, dist/index.cjs and every file they load) for server-only code:
-// the private key header, Node built-ins, and anything from the server or sandbox entries.
+// Checks the built browser entries (yuno-react, yuno-react/core and yuno-react/card: dist/{index,core,card}.{js,cjs}
+// and every file they load, shared chunks included) for server-only code: the private key header, Node built-ins, and
+// anything from the server or sandbox entries. Also checks that 'use client' heads the React entry only, and that the
+// browser entries share one copy of their code (YunoError from yuno-react is YunoError from yuno-react/core).
 // Run after `npm run build`. Prints one TAP-like line per check and exits non-zero when one fails.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-const BROWSER_ENTRIES = ['index.js', 'index.cjs'];
+// The React entry ('use client') first, then the React-free ones.
+const REACT_ENTRIES = ['index.js', 'index.cjs'];
+const BROWSER_ENTRIES = [...REACT_ENTRIES, 'core.js', 'core.cjs', 'card.js', 'card.cjs'];
 const OTHER_ENTRIES = ['server.js', 'server.cjs', 'sandbox.js', 'sandbox.cjs'];
 // Names that exist only in server or sandbox code; more are read from the built server and sandbox entries below.
 const KNOWN_SERVER_ONLY_NAMES = [
@@ -114,7 +118,7 @@ if (missing.some((entry) => BROWSER_ENTRIES.includes(entry))) {
 const browserFiles = walk(BROWSER_ENTRIES);
 const otherEntries = OTHER_ENTRIES.filter((entry) => existsSync(join(dist, entry)));
 const otherFiles = walk(otherEntries);
-console.log(`# the browser entry loads ${browserFiles.size} file(s): ${[...browserFiles.keys()].map(rel).join(', ')}`);
+console.log(`# the browser entries load ${browserFiles.size} file(s): ${[...browserFiles.keys()].map(rel).join(', ')}`);
 
 {
   const hits = [...browserFiles].filter(([, { code }]) => code.includes('private-secret-key')).map(([f]) => rel(f));
@@ -143,10 +147,10 @@ console.log(`# the browser entry loads ${browserFiles.size} file(s): ${[...brows
   );
   const hits = [...browserFiles.keys()].filter((file) => entryFiles.has(file)).map(rel);
   const shared = [...browserFiles.keys()].filter((file) => otherFiles.has(file) && !entryFiles.has(file)).map(rel);
-  report(hits.length === 0, 'the browser entry loads no server, sandbox or bin entry file', hits);
+  report(hits.length === 0, 'the browser entries load no server, sandbox or bin entry file', hits);
   report(
     shared.length === 0,
-    'the browser entry shares no chunk with the server or sandbox entries',
+    'the browser entries share no chunk with the server or sandbox entries',
     shared.map((file) => `${file} is loaded by both`),
   );
 }
@@ -186,14 +190,60 @@ console.log(`# the browser entry loads ${browserFiles.size} file(s): ${[...brows
 }
 
 {
-  const without = BROWSER_ENTRIES.filter(
-    (entry) => !/^['"]use client['"];/.test(browserFiles.get(join(dist, entry)).code),
+  const startsWithUseClient = (code) => /^['"]use client['"];/.test(code);
+  const without = REACT_ENTRIES.filter((entry) => !startsWithUseClient(browserFiles.get(join(dist, entry)).code));
+  report(without.length === 0, "the React entry files start with 'use client'", without);
+  // Server components import yuno-react/core and yuno-react/card: neither they nor a chunk they load may be client code.
+  const reactEntryFiles = new Set(REACT_ENTRIES.map((entry) => join(dist, entry)));
+  const marked = [...browserFiles]
+    .filter(([file, { code }]) => !reactEntryFiles.has(file) && /^\s*['"]use client['"]/.test(code))
+    .map(([file]) => rel(file));
+  report(
+    marked.length === 0,
+    "no other browser file (yuno-react/core, yuno-react/card, shared chunks) starts with 'use client'",
+    marked,
   );
-  report(without.length === 0, "the browser entry files start with 'use client'", without);
   const server = ['server.js', 'server.cjs', 'sandbox.js', 'sandbox.cjs']
     .filter((entry) => existsSync(join(dist, entry)))
     .filter((entry) => /^['"]use client['"]/.test(readFileSync(join(dist, entry), 'utf8')));
   report(server.length === 0, "the server and sandbox entries do not start with 'use client'", server);
+}
+
+{
+  // One copy of the code: the same class and functions whichever browser entry they come from, in ESM and in CJS.
+  const require = createRequire(join(root, 'package.json'));
+  const load = {
+    esm: (entry) => import(pathToFileURL(join(dist, `${entry}.js`)).href),
+    cjs: async (entry) => require(join(dist, `${entry}.cjs`)),
+  };
+  for (const [format, loadEntry] of Object.entries(load)) {
+    const details = [];
+    try {
+      const [react, core, card] = await Promise.all(['index', 'core', 'card'].map(loadEntry));
+      const same = (name, a, b, what) => {
+        if (typeof a[name] !== 'function' || a[name] !== b[name]) details.push(`${name} differs between ${what}`);
+      };
+      for (const name of ['YunoError', 'isYunoError', 'createYunoBrowserClient', 'createYunoSdkTokenizer']) {
+        same(name, react, core, 'yuno-react and yuno-react/core');
+      }
+      const error = new react.YunoError({ kind: 'network', message: 'offline' });
+      if (!(error instanceof core.YunoError) || !core.isYunoError(error)) {
+        details.push('a YunoError of yuno-react is not a YunoError of yuno-react/core');
+      }
+      if (typeof card.detectCardBrand !== 'function') details.push('yuno-react/card has no detectCardBrand');
+      // The card utilities the React entry's <CardForm> uses are those yuno-react/card exports: one chunk holds them.
+      const cardChunks = [...browserFiles.keys()].filter(
+        (file) =>
+          file.endsWith(format === 'esm' ? '.js' : '.cjs') && /^\/\/ src\/card\//m.test(browserFiles.get(file).code),
+      );
+      if (cardChunks.length !== 1) {
+        details.push(`src/card is bundled in ${cardChunks.length} ${format} files: ${cardChunks.map(rel).join(', ')}`);
+      }
+    } catch (error) {
+      details.push(`loading the ${format} entries failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    report(details.length === 0, `the browser entries share one copy of their code (${format})`, details);
+  }
 }
 
 if (failures > 0) {

@@ -1,9 +1,11 @@
-// The browser entry ('use client' is added as a banner at build). It must never import from ./server or ./sandbox.
+// Entry `yuno-react`, the React one ('use client' is added as a banner at build): the provider, the hooks, the components
+// and what using them needs. It must never import from ./server or ./sandbox; its React-free modules are shared at build
+// with `yuno-react/core` (src/core-entry.ts) and `yuno-react/card` (src/card/index.ts).
 
 // React: provider and hooks
 export * from './react';
 
-// Talking to the merchant's routes, and tokenizing
+// Talking to the merchant's routes, and the tokenizers `<YunoProvider tokenizer>` takes
 export { createYunoBrowserClient } from './client/createYunoBrowserClient';
 export type {
   YunoBrowserClient,
@@ -11,78 +13,53 @@ export type {
   YunoBrowserCallOptions,
   YunoBrowserWriteOptions,
 } from './client/createYunoBrowserClient';
-export * from './tokenizers';
-
-// Errors, statuses, next actions, query keys
-export {
-  YunoError,
-  isYunoError,
-  getErrorRecovery,
-  isCheckoutSessionGone,
-  getNextAction,
-  createIdempotencyKey,
-  isTerminalPaymentStatus,
-  isPaymentMethodEnabled,
-  yunoKeys,
-  paymentMethodsQueryOptions,
-  paymentQueryOptions,
-  retryYunoQuery,
-  merchantRoutes,
-  DEFAULT_API_BASE_URL,
-  PAYMENT_METHODS_STALE_TIME_MS,
-  TERMINAL_PAYMENT_STATUSES,
-  PAYMENT_STATUSES,
-  PAYMENT_SUB_STATUSES,
-  PAYMENT_METHOD_TYPES,
-  ENROLLMENT_STATUSES,
-  YUNO_ERROR_CODES,
-} from './core';
-
-// Schemas, for validating what your own code receives
-export {
-  AmountSchema,
-  CustomerSchema,
-  CheckoutSessionSchema,
-  CheckoutStartSchema,
-  PaymentMethodSchema,
-  PaymentMethodListSchema,
-  BrowserInfoSchema,
-  OneTimeTokenRequestSchema,
-  OneTimeTokenSchema,
-  PaymentSchema,
-  CustomerSessionSchema,
-  EnrollmentSchema,
-  YunoErrorBodySchema,
-} from './core';
+export { createYunoSdkTokenizer, createYunoSdkV2Tokenizer, createServerTokenizer } from './tokenizers';
 export type {
-  Amount,
+  YunoSdkEnvironment,
+  YunoSdkLoader,
+  YunoSdkLoadOptions,
+  YunoSdkTokenizerOptions,
+  YunoSdkV2TokenizerOptions,
+  YunoSdkV2LoadOptions,
+  YunoSdkV2Loader,
+  ServerTokenizerClient,
+  ServerTokenizerOptions,
+  CardInput,
+  EnrollContext,
+  EnrollInput,
+  EnrollResult,
+  PayContext,
+  PayResult,
+  PayStatus,
+  ShopperDetails,
+  TokenizeInput,
+  TokenizerContext,
+  TokenizerEnrollResult,
+  YunoTokenizer,
+} from './tokenizers';
+
+// Errors, and the types the hooks and components take or return. The rest (schemas, query options and keys, next-action
+// helpers, the checkout controller) is in `yuno-react/core`; the card utilities are in `yuno-react/card`.
+export { YunoError, isYunoError } from './core';
+export type {
   BrowserInfo,
-  CardData,
-  CheckoutSession,
   CheckoutStart,
   CreateMerchantPaymentRequest,
-  Customer,
-  CustomerPayer,
   CustomerSession,
   Enrollment,
-  EnrollmentStatus,
   EnrollablePaymentMethod,
   OneTimeToken,
   OneTimeTokenRequest,
   Payment,
   PaymentMethod,
   PaymentMethodType,
-  PaymentStatus,
-  PaymentSubStatus,
-  PaymentMethodsQueryOptionsInput,
-  PaymentQueryOptionsInput,
   StartCheckoutRequest,
-  Transaction,
   YunoErrorCode,
   YunoErrorKind,
   YunoErrorIssue,
   YunoErrorRecovery,
 } from './core';
+export type { CardBrand, ShopperDocumentType } from './card';
 
 // Components
 export {
@@ -159,31 +136,6 @@ export {
   useErrorMessage,
 } from './components/errorMessages';
 export type { DeclineMessageKey, ErrorMessageKey } from './components/errorMessages';
-
-// Card utilities
-export {
-  CARD_BRANDS,
-  DOCUMENT_COUNTRIES,
-  MAX_CARD_EXPIRY_YEARS,
-  MAX_CARD_NUMBER_LENGTH,
-  cardExpiryError,
-  cardNumberError,
-  cardSchema,
-  detectCardBrand,
-  documentTypesFor,
-  formatCardExpiry,
-  formatCardNumber,
-  getCardBrandInfo,
-  holderNameError,
-  isValidCardNumber,
-  maxCardNumberLength,
-  parseCardExpiry,
-  passesLuhn,
-  securityCodeError,
-  securityCodeLength,
-  validateDocument,
-} from './card';
-export type { CardBrand, CardBrandInfo, CardDetails, CardFieldErrorCode, ShopperDocumentType } from './card';
 
 // <CardForm> and its parts
 export {

@@ -1,3 +1,5 @@
+// Entry `yuno-react/card`: the card utilities (brand detection, formatting, Luhn, expiry, documents, cardSchema, field
+// errors). No React and no 'use client' banner; the React entry shares these modules at build.
 export { CARD_BRANDS, detectCardBrand, getCardBrandInfo, type CardBrand, type CardBrandInfo } from './detectCardBrand';
 export { MAX_CARD_NUMBER_LENGTH, formatCardNumber, maxCardNumberLength } from './formatCardNumber';
 export { cardNumberError, isValidCardNumber, passesLuhn, type CardFieldErrorCode } from './isValidCardNumber';

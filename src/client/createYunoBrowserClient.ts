@@ -208,7 +208,8 @@ export interface YunoBrowserClient {
  *
  * @example
  * ```ts
- * import { createIdempotencyKey, createYunoBrowserClient } from 'yuno-react';
+ * import { createYunoBrowserClient } from 'yuno-react';
+ * import { createIdempotencyKey } from 'yuno-react/core';
  *
  * const client = createYunoBrowserClient({ baseUrl: '/api/yuno' });
  * const { checkoutSession } = await client.startCheckout();

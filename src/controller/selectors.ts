@@ -1,7 +1,16 @@
 import { getErrorRecovery, getNextAction, isTerminalPaymentStatus, type Payment } from '../core';
 import type { CheckoutControllerState, CheckoutState, CheckoutStatus } from './types';
 
-/** The checkout status a payment puts the screen in. */
+/**
+ * The checkout status a payment puts the screen in.
+ *
+ * @example
+ * ```ts
+ * import { statusOfPayment } from 'yuno-react/core';
+ *
+ * if (statusOfPayment(payment) === 'succeeded') showReceipt(payment);
+ * ```
+ */
 export function statusOfPayment(payment: Payment): CheckoutStatus {
   if (getNextAction(payment)) return 'action_required';
   switch (payment.status) {
@@ -16,20 +25,48 @@ export function statusOfPayment(payment: Payment): CheckoutStatus {
   }
 }
 
-/** The status: the phase while something runs or failed, else the cached payment's. */
+/**
+ * The status: the phase while something runs or failed, else the cached payment's.
+ *
+ * @example
+ * ```ts
+ * import { deriveStatus } from 'yuno-react/core';
+ *
+ * const status = deriveStatus(controller.getState(), payment);
+ * ```
+ */
 export function deriveStatus(state: CheckoutControllerState, payment: Payment | null): CheckoutStatus {
   if (state.phase !== 'idle') return state.phase;
   return payment ? statusOfPayment(payment) : 'idle';
 }
 
-/** Why a declined payment was declined (Yuno's response code, e.g. `INSUFFICIENT_FUNDS`). */
+/**
+ * Why a declined payment was declined (Yuno's response code, e.g. `INSUFFICIENT_FUNDS`).
+ *
+ * @example
+ * ```ts
+ * import { declineReasonOf } from 'yuno-react/core';
+ *
+ * const reason = declineReasonOf(payment); // 'INSUFFICIENT_FUNDS', or null
+ * ```
+ */
 export function declineReasonOf(payment: Payment | null): string | null {
   if (!payment || (payment.status !== 'DECLINED' && payment.status !== 'REJECTED')) return null;
   const codes = (payment.transactions ?? []).map((t) => t.response_code).filter(Boolean);
   return codes.at(-1) ?? payment.sub_status ?? null;
 }
 
-/** The checkout as a UI reads it, from the controller's state and the cached payment. */
+/**
+ * The checkout as a UI reads it, from the controller's state and the cached payment.
+ *
+ * @example
+ * ```ts
+ * import { deriveCheckoutState } from 'yuno-react/core';
+ *
+ * const checkout = deriveCheckoutState(controller.getState(), payment);
+ * if (checkout.isPaying) disableForm();
+ * ```
+ */
 export function deriveCheckoutState(state: CheckoutControllerState, payment: Payment | null): CheckoutState {
   const status = deriveStatus(state, payment);
   return {
@@ -52,16 +89,136 @@ export function deriveCheckoutState(state: CheckoutControllerState, payment: Pay
 
 // Selectors over the derived state. Module-level functions keep their identity, so subscriptions do not churn.
 
+/**
+ * The checkout session.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectCheckoutSession } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectCheckoutSession);
+ * ```
+ */
 export const selectCheckoutSession = (s: CheckoutState) => s.checkoutSession;
+/**
+ * The country code of the checkout.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectCountryCode } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectCountryCode);
+ * ```
+ */
 export const selectCountryCode = (s: CheckoutState) => s.countryCode;
+/**
+ * The customer session, when the shopper can enroll or use saved methods.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectCustomerSession } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectCustomerSession);
+ * ```
+ */
 export const selectCustomerSession = (s: CheckoutState) => s.customerSession;
+/**
+ * The checkout status.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectStatus } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectStatus);
+ * ```
+ */
 export const selectStatus = (s: CheckoutState) => s.status;
+/**
+ * The payment method the shopper selected.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectSelectedMethod } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectSelectedMethod);
+ * ```
+ */
 export const selectSelectedMethod = (s: CheckoutState) => s.selectedMethod;
+/**
+ * The current payment, from the cache.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectPayment } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectPayment);
+ * ```
+ */
 export const selectPayment = (s: CheckoutState) => s.payment;
+/**
+ * What the shopper must do next, if anything.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectNextAction } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectNextAction);
+ * ```
+ */
 export const selectNextAction = (s: CheckoutState) => s.nextAction;
+/**
+ * The 3-D Secure challenge's URL, while one is open.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectChallengeUrl } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectChallengeUrl);
+ * ```
+ */
 export const selectChallengeUrl = (s: CheckoutState) => s.challengeUrl;
+/**
+ * True while Yuno's Web SDK shows the shopper a view of its own (2.x's 3-D Secure challenge).
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectSdkView } from 'yuno-react/core';
+ *
+ * const inSdk = useCheckoutSelector(selectSdkView);
+ * ```
+ */
 export const selectSdkView = (s: CheckoutState) => s.sdkView;
+/**
+ * The last error.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectError } from 'yuno-react/core';
+ *
+ * const value = useCheckoutSelector(selectError);
+ * ```
+ */
 export const selectError = (s: CheckoutState) => s.error;
 const WAITING = new Set<CheckoutStatus>(['action_required', 'processing']);
-/** The payment to poll: the current one while it waits for the shopper or for Yuno. */
+/**
+ * The payment to poll: the current one while it waits for the shopper or for Yuno.
+ *
+ * @example
+ * ```ts
+ * import { useCheckoutSelector } from 'yuno-react';
+ * import { selectWaitingPaymentId } from 'yuno-react/core';
+ *
+ * const pollingId = useCheckoutSelector(selectWaitingPaymentId);
+ * ```
+ */
 export const selectWaitingPaymentId = (s: CheckoutState) => (WAITING.has(s.status) ? (s.payment?.id ?? null) : null);

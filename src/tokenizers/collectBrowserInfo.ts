@@ -16,7 +16,7 @@ const MAX_LANGUAGE_LENGTH = 5;
  * @see https://docs.y.uno/reference/payments/create-payment
  * @example
  * ```ts
- * import { collectBrowserInfo } from 'yuno-react';
+ * import { collectBrowserInfo } from 'yuno-react/core';
  *
  * const token = await tokenizer.createToken(input, {
  *   checkoutSession,

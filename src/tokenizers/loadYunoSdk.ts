@@ -145,7 +145,8 @@ export function yunoSdkInstance(
  *
  * @example
  * ```ts
- * import { YUNO_SDK_VERSION, createYunoSdkTokenizer } from 'yuno-react';
+ * import { createYunoSdkTokenizer } from 'yuno-react';
+ * import { YUNO_SDK_VERSION } from 'yuno-react/core';
  *
  * const tokenizer = createYunoSdkTokenizer({ publicApiKey, version: YUNO_SDK_VERSION });
  * ```

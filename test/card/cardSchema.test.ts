@@ -8,7 +8,7 @@ import {
   parseCardExpiry,
   securityCodeError,
   securityCodeLength,
-} from 'yuno-react';
+} from 'yuno-react/card';
 
 const now = new Date();
 const yy = (years: number) => String((now.getFullYear() + years) % 100).padStart(2, '0');

@@ -8,7 +8,7 @@ import {
   isValidCardNumber,
   maxCardNumberLength,
   passesLuhn,
-} from 'yuno-react';
+} from 'yuno-react/card';
 
 /** One Luhn-valid number per brand. */
 const NUMBERS: Array<[string, (typeof CARD_BRANDS)[number]]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_COUNTRIES, documentTypesFor, validateDocument } from 'yuno-react';
+import { DOCUMENT_COUNTRIES, documentTypesFor, validateDocument } from 'yuno-react/card';
 
 describe('documentTypesFor', () => {
   it('lists each country’s documents, the usual one first', () => {

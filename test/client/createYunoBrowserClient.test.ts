@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { YunoError, createIdempotencyKey, isPaymentMethodEnabled } from 'yuno-react';
+import { YunoError } from 'yuno-react';
+import { createIdempotencyKey, isPaymentMethodEnabled } from 'yuno-react/core';
 import { createYunoBrowserClient, type YunoBrowserClient } from '../../src/client/createYunoBrowserClient';
 import { createSandboxWebSdk, createYunoSandbox, type YunoSandbox } from 'yuno-react/sandbox';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { YunoError, getErrorRecovery } from 'yuno-react';
+import { YunoError } from 'yuno-react';
+import { getErrorRecovery } from 'yuno-react/core';
 
 const httpError = (status: number, yunoCode: string) =>
   new YunoError({ kind: 'http', status, yunoCode, message: `${status} ${yunoCode}` });

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as browser from 'yuno-react';
+import * as card from 'yuno-react/card';
+import * as core from 'yuno-react/core';
 import * as sandbox from 'yuno-react/sandbox';
 import * as server from 'yuno-react/server';
 
@@ -16,9 +18,6 @@ describe('public API', () => {
   it('yuno-react exports', () => {
     expect(names(browser)).toMatchInlineSnapshot(`
       [
-        "AmountSchema",
-        "BrowserInfoSchema",
-        "CARD_BRANDS",
         "CardForm",
         "CardFormAlert",
         "CardFormBrand",
@@ -31,16 +30,6 @@ describe('public API', () => {
         "CardFormStatusMessage",
         "CardFormSubmit",
         "Checkout",
-        "CheckoutSessionSchema",
-        "CheckoutStartSchema",
-        "CustomerSchema",
-        "CustomerSessionSchema",
-        "DEFAULT_API_BASE_URL",
-        "DOCUMENT_COUNTRIES",
-        "ENROLLMENT_STATUSES",
-        "EnrollmentSchema",
-        "MAX_CARD_EXPIRY_YEARS",
-        "MAX_CARD_NUMBER_LENGTH",
         "NextAction",
         "NextActionChallenge",
         "NextActionCode",
@@ -49,12 +38,6 @@ describe('public API', () => {
         "NextActionQrImage",
         "NextActionRedirect",
         "NextActionVoucher",
-        "OneTimeTokenRequestSchema",
-        "OneTimeTokenSchema",
-        "PAYMENT_METHODS_STALE_TIME_MS",
-        "PAYMENT_METHOD_TYPES",
-        "PAYMENT_STATUSES",
-        "PAYMENT_SUB_STATUSES",
         "PayButton",
         "PaymentMethodList",
         "PaymentMethodListEmpty",
@@ -64,64 +47,27 @@ describe('public API', () => {
         "PaymentMethodListItem",
         "PaymentMethodListLabel",
         "PaymentMethodListLoading",
-        "PaymentMethodListSchema",
-        "PaymentMethodSchema",
         "PaymentResult",
         "PaymentResultMessage",
         "PaymentResultRetry",
-        "PaymentSchema",
-        "SDK_PAYMENTS_READY_EVENT",
-        "TERMINAL_PAYMENT_STATUSES",
-        "YUNO_ERROR_CODES",
-        "YUNO_SDK_V2_SCRIPT_URL",
-        "YUNO_SDK_V2_VERSION",
-        "YUNO_SDK_VERSION",
         "YunoError",
-        "YunoErrorBodySchema",
         "YunoProvider",
-        "cardExpiryError",
         "cardFormMessages",
-        "cardNumberError",
-        "cardSchema",
-        "collectBrowserInfo",
-        "createIdempotencyKey",
         "createServerTokenizer",
         "createYunoBrowserClient",
         "createYunoSdkTokenizer",
         "createYunoSdkV2Tokenizer",
         "declineMessageKey",
         "declineMessages",
-        "detectCardBrand",
-        "documentTypesFor",
         "errorMessageKey",
         "errorMessages",
-        "formatCardExpiry",
-        "formatCardNumber",
-        "getCardBrandInfo",
-        "getErrorRecovery",
-        "getNextAction",
-        "holderNameError",
-        "isCheckoutSessionGone",
-        "isPaymentMethodEnabled",
-        "isTerminalPaymentStatus",
-        "isValidCardNumber",
         "isYunoError",
-        "loadYunoSdkV2",
-        "maxCardNumberLength",
-        "merchantRoutes",
         "nextActionMessages",
         "orderPaymentMethods",
-        "parseCardExpiry",
-        "passesLuhn",
         "payButtonMessages",
         "paymentMethodKey",
         "paymentMethodListMessages",
-        "paymentMethodsQueryOptions",
-        "paymentQueryOptions",
         "paymentResultMessages",
-        "retryYunoQuery",
-        "securityCodeError",
-        "securityCodeLength",
         "useCheckout",
         "useCheckoutActions",
         "useCheckoutSelector",
@@ -135,11 +81,111 @@ describe('public API', () => {
         "usePaymentStatus",
         "useYuno",
         "useYunoLanguage",
-        "validateDocument",
+      ]
+    `);
+  });
+
+  it('yuno-react/core exports', () => {
+    expect(names(core)).toMatchInlineSnapshot(`
+      [
+        "AmountSchema",
+        "BrowserInfoSchema",
+        "CheckoutController",
+        "CheckoutSessionSchema",
+        "CheckoutStartSchema",
+        "CustomerSchema",
+        "CustomerSessionSchema",
+        "DEFAULT_API_BASE_URL",
+        "ENROLLMENT_STATUSES",
+        "EnrollmentSchema",
+        "OneTimeTokenRequestSchema",
+        "OneTimeTokenSchema",
+        "PAYMENT_METHODS_STALE_TIME_MS",
+        "PAYMENT_METHOD_TYPES",
+        "PAYMENT_STATUSES",
+        "PAYMENT_SUB_STATUSES",
+        "PaymentMethodListSchema",
+        "PaymentMethodSchema",
+        "PaymentSchema",
+        "SDK_PAYMENTS_READY_EVENT",
+        "TERMINAL_PAYMENT_STATUSES",
+        "YUNO_ERROR_CODES",
+        "YUNO_SDK_V2_SCRIPT_URL",
+        "YUNO_SDK_V2_VERSION",
+        "YUNO_SDK_VERSION",
+        "YunoError",
+        "YunoErrorBodySchema",
+        "collectBrowserInfo",
+        "createIdempotencyKey",
+        "createServerTokenizer",
+        "createYunoBrowserClient",
+        "createYunoSdkTokenizer",
+        "createYunoSdkV2Tokenizer",
+        "declineReasonOf",
+        "deriveCheckoutState",
+        "deriveStatus",
+        "getErrorRecovery",
+        "getNextAction",
+        "isCheckoutSessionGone",
+        "isPaymentMethodEnabled",
+        "isTerminalPaymentStatus",
+        "isYunoError",
+        "loadYunoSdkV2",
+        "merchantRoutes",
+        "paymentMethodsQueryOptions",
+        "paymentQueryOptions",
+        "retryYunoQuery",
+        "selectChallengeUrl",
+        "selectCheckoutSession",
+        "selectCountryCode",
+        "selectCustomerSession",
+        "selectError",
+        "selectNextAction",
+        "selectPayment",
+        "selectSelectedMethod",
+        "selectStatus",
+        "selectWaitingPaymentId",
+        "statusOfPayment",
+        "toSelection",
         "yunoKeys",
         "yunoSdkScriptUrl",
       ]
     `);
+  });
+
+  it('yuno-react/card exports', () => {
+    expect(names(card)).toMatchInlineSnapshot(`
+      [
+        "CARD_BRANDS",
+        "DOCUMENT_COUNTRIES",
+        "MAX_CARD_EXPIRY_YEARS",
+        "MAX_CARD_NUMBER_LENGTH",
+        "cardExpiryError",
+        "cardNumberError",
+        "cardSchema",
+        "detectCardBrand",
+        "documentTypesFor",
+        "formatCardExpiry",
+        "formatCardNumber",
+        "getCardBrandInfo",
+        "holderNameError",
+        "isValidCardNumber",
+        "maxCardNumberLength",
+        "parseCardExpiry",
+        "passesLuhn",
+        "securityCodeError",
+        "securityCodeLength",
+        "validateDocument",
+      ]
+    `);
+  });
+
+  it('share one copy of their code: yuno-react, yuno-react/core and yuno-react/card give the same values', () => {
+    const shared = Object.keys(browser).filter((name) => name in core);
+    expect(shared).toEqual(expect.arrayContaining(['YunoError', 'isYunoError', 'createYunoBrowserClient']));
+    for (const name of shared)
+      expect(browser[name as keyof typeof browser], name).toBe(core[name as keyof typeof core]);
+    expect(new browser.YunoError({ kind: 'network', message: 'offline' })).toBeInstanceOf(core.YunoError);
   });
 
   it('yuno-react/server exports', () => {
@@ -278,29 +324,56 @@ function importGraph(entry: string) {
   return { files: [...files].map((file) => relative(root, file)), external, unresolved };
 }
 
-describe("the browser entry's import graph", () => {
-  const graph = importGraph(join(root, 'src/index.ts'));
+describe.each(['src/index.ts', 'src/core-entry.ts', 'src/card/index.ts'])(
+  "the browser entry %s's import graph",
+  (entry) => {
+    const graph = importGraph(join(root, entry));
 
-  it('is walked completely', () => {
-    expect(graph.files).toContain('src/index.ts');
-    expect(graph.files.length).toBeGreaterThan(1);
+    it('is walked completely', () => {
+      expect(graph.files).toContain(entry);
+      expect(graph.files.length).toBeGreaterThan(1);
+      expect(graph.unresolved).toEqual([]);
+    });
+
+    it('never reaches src/server, src/sandbox or src/bin', () => {
+      const reached = graph.files.filter(
+        (file) => FORBIDDEN_FILES.includes(file) || FORBIDDEN_DIRS.some((dir) => file.startsWith(`${dir}/`)),
+      );
+      expect(reached).toEqual([]);
+      const viaPackageName = graph.external.filter(({ specifier }) => /^yuno-react\/(server|sandbox)/.test(specifier));
+      expect(viaPackageName).toEqual([]);
+    });
+
+    it('imports no Node built-in module', () => {
+      const builtins = graph.external.filter(
+        ({ specifier }) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!),
+      );
+      expect(builtins).toEqual([]);
+    });
+  },
+);
+
+describe('the React-free entries yuno-react/core and yuno-react/card', () => {
+  // React and the libraries built on it; yuno-react/core and yuno-react/card must load none of them.
+  const reactPackages =
+    /^(react|react-dom|@tanstack\/react-query|react-hook-form|@hookform\/resolvers|@radix-ui\/.*)(\/|$)/;
+
+  it.each(['src/core-entry.ts', 'src/card/index.ts'])('%s imports nothing of React', (entry) => {
+    const graph = importGraph(join(root, entry));
     expect(graph.unresolved).toEqual([]);
+    expect(graph.external.filter(({ specifier }) => reactPackages.test(specifier))).toEqual([]);
+    expect(graph.files.filter((file) => /^src\/(react|components)\//.test(file) || file.endsWith('.tsx'))).toEqual([]);
   });
 
-  it('never reaches src/server, src/sandbox or src/bin', () => {
-    const reached = graph.files.filter(
-      (file) => FORBIDDEN_FILES.includes(file) || FORBIDDEN_DIRS.some((dir) => file.startsWith(`${dir}/`)),
-    );
-    expect(reached).toEqual([]);
-    const viaPackageName = graph.external.filter(({ specifier }) => /^yuno-react\/(server|sandbox)/.test(specifier));
-    expect(viaPackageName).toEqual([]);
+  it('the React entry does import React (the check above can fail)', () => {
+    const graph = importGraph(join(root, 'src/index.ts'));
+    expect(graph.external.some(({ specifier }) => reactPackages.test(specifier))).toBe(true);
   });
 
-  it('imports no Node built-in module', () => {
-    const builtins = graph.external.filter(
-      ({ specifier }) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!),
-    );
-    expect(builtins).toEqual([]);
+  it("start with no 'use client' directive in their source", () => {
+    for (const entry of ['src/core-entry.ts', 'src/card/index.ts']) {
+      expect(readFileSync(join(root, entry), 'utf8'), entry).not.toMatch(/^\s*(\/\/.*\n)*\s*['"]use client['"]/);
+    }
   });
 });
 
@@ -320,7 +393,14 @@ describe("the other entries' import graphs", () => {
 
   it('keep redis, ioredis and pg, optional peer dependencies, out of every entry (the webhook stores take clients)', () => {
     const optional = /^(redis|ioredis|pg)(\/|$)/;
-    for (const entry of ['src/index.ts', 'src/server.ts', 'src/sandbox.ts', 'src/sandbox-msw.ts']) {
+    for (const entry of [
+      'src/index.ts',
+      'src/core-entry.ts',
+      'src/card/index.ts',
+      'src/server.ts',
+      'src/sandbox.ts',
+      'src/sandbox-msw.ts',
+    ]) {
       const graph = importGraph(join(root, entry));
       expect(
         graph.external.filter(({ specifier }) => optional.test(specifier)),

@@ -3,16 +3,15 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
-  YUNO_ERROR_CODES,
   YunoError,
   createYunoBrowserClient,
-  getErrorRecovery,
   useCheckout,
   usePaymentMethods,
   usePaymentStatus,
   type CardInput,
   type PaymentMethod,
 } from 'yuno-react';
+import { YUNO_ERROR_CODES, getErrorRecovery } from 'yuno-react/core';
 import { createYunoRouteHandlers, createYunoServerClient } from 'yuno-react/server';
 import {
   createCheckoutHarness,

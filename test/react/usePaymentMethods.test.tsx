@@ -3,7 +3,8 @@ import { HydrationBoundary, QueryClient, QueryClientProvider, dehydrate } from '
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { YunoProvider, paymentMethodsQueryOptions, usePaymentMethods, type PaymentMethod } from 'yuno-react';
+import { YunoProvider, usePaymentMethods, type PaymentMethod } from 'yuno-react';
+import { paymentMethodsQueryOptions } from 'yuno-react/core';
 import { createCheckoutHarness, testCard } from '../support/checkout';
 
 function MethodNames({ id }: { id: string }) {

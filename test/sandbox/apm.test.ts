@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaymentSchema, getNextAction } from 'yuno-react';
+import { PaymentSchema, getNextAction } from 'yuno-react/core';
 import { SANDBOX_PIX_TTL_MS, SANDBOX_VOUCHER_TTL_MS } from 'yuno-react/sandbox';
 import { at, createKit, expectYunoError } from './kit';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckoutSessionSchema, PaymentMethodListSchema, isPaymentMethodEnabled } from 'yuno-react';
+import { CheckoutSessionSchema, PaymentMethodListSchema, isPaymentMethodEnabled } from 'yuno-react/core';
 import { SANDBOX_CHECKOUT_SESSION_TTL_MS } from 'yuno-react/sandbox';
 import { at, createKit, expectYunoError, uniqueId } from './kit';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerSessionSchema, EnrollmentSchema, PaymentMethodListSchema } from 'yuno-react';
+import { CustomerSessionSchema, EnrollmentSchema, PaymentMethodListSchema } from 'yuno-react/core';
 import { EnrollablePaymentMethodListSchema, EnrolledPaymentMethodListSchema } from 'yuno-react/server';
 import { at, createKit, expectYunoError, uniqueId } from './kit';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerSchema } from 'yuno-react';
+import { CustomerSchema } from 'yuno-react/core';
 import { createKit, expectYunoError, uniqueId } from './kit';
 
 const customerBody = () => ({ merchant_customer_id: uniqueId('shopper') });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { type OneTimeToken, type Payment } from 'yuno-react';
 import {
   CheckoutSessionSchema,
   CustomerSchema,
@@ -7,9 +8,7 @@ import {
   YunoErrorBodySchema,
   type CheckoutSession,
   type Customer,
-  type OneTimeToken,
-  type Payment,
-} from 'yuno-react';
+} from 'yuno-react/core';
 import { createYunoSandbox, type YunoSandbox, type YunoSandboxOptions } from 'yuno-react/sandbox';
 
 export type Json = Record<string, unknown>;

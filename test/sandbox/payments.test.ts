@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaymentSchema } from 'yuno-react';
+import { PaymentSchema } from 'yuno-react/core';
 import { CancelOrRefundResponseSchema, PaymentListSchema } from 'yuno-react/server';
 import { at, createKit, expectYunoError, uniqueId } from './kit';
 

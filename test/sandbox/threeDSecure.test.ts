@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaymentSchema, getNextAction } from 'yuno-react';
+import { PaymentSchema, getNextAction } from 'yuno-react/core';
 import { at, createKit } from './kit';
 
 describe('3DS frictionless', () => {

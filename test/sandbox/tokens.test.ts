@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OneTimeTokenSchema } from 'yuno-react';
+import { OneTimeTokenSchema } from 'yuno-react/core';
 import { createKit, expectYunoError } from './kit';
 
 describe('one-time tokens', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaymentMethodListSchema, PaymentSchema } from 'yuno-react';
+import { PaymentMethodListSchema, PaymentSchema } from 'yuno-react/core';
 import { EnrolledPaymentMethodListSchema } from 'yuno-react/server';
 import { createKit, expectYunoError } from './kit';
 

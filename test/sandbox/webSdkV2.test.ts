@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { YunoSdkV2OneTimeToken, YunoSdkV2StatusResult, YunoSdkV2TransactionConfig } from 'yuno-react';
+import type { YunoSdkV2OneTimeToken, YunoSdkV2StatusResult, YunoSdkV2TransactionConfig } from 'yuno-react/core';
 import { createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoServerClient } from 'yuno-react/server';
 

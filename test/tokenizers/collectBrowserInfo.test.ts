@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { collectBrowserInfo, type BrowserInfo } from 'yuno-react';
+import { type BrowserInfo } from 'yuno-react';
+import { collectBrowserInfo } from 'yuno-react/core';
 
 describe('collectBrowserInfo in a browser', () => {
   it('reads the navigator, the screen and the time zone', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  OneTimeTokenRequestSchema,
   YunoError,
   createServerTokenizer,
   type BrowserInfo,
@@ -8,6 +7,7 @@ import {
   type OneTimeTokenRequest,
   type ServerTokenizerClient,
 } from 'yuno-react';
+import { OneTimeTokenRequestSchema } from 'yuno-react/core';
 import { createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoRouteHandlers, createYunoServerClient } from 'yuno-react/server';
 

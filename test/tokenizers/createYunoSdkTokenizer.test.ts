@@ -2,15 +2,13 @@
 import type { Yuno, YunoInstance } from '@yuno-payments/sdk-web-types';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  OneTimeTokenSchema,
   YunoError,
-  collectBrowserInfo,
   createYunoSdkTokenizer,
   type CardInput,
   type YunoSdkLoader,
   type YunoSdkLoadOptions,
-  YUNO_SDK_VERSION,
 } from 'yuno-react';
+import { OneTimeTokenSchema, collectBrowserInfo, YUNO_SDK_VERSION } from 'yuno-react/core';
 import { createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoServerClient } from 'yuno-react/server';
 

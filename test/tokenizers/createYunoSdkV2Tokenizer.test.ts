@@ -1,10 +1,7 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  OneTimeTokenSchema,
   YunoError,
-  collectBrowserInfo,
-  createIdempotencyKey,
   createYunoBrowserClient,
   createYunoSdkV2Tokenizer,
   type CardInput,
@@ -12,6 +9,7 @@ import {
   type PayContext,
   type YunoSdkV2Loader,
 } from 'yuno-react';
+import { OneTimeTokenSchema, collectBrowserInfo, createIdempotencyKey } from 'yuno-react/core';
 import { SANDBOX_THREE_DS_OTPS, createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoRouteHandlers, createYunoServerClient, type ResolvedCheckout } from 'yuno-react/server';
 import { CookieJar } from '../support/cookieJar';

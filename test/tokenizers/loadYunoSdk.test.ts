@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import type { Yuno } from '@yuno-payments/sdk-web-types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { YUNO_SDK_VERSION, createYunoSdkTokenizer, yunoSdkScriptUrl } from 'yuno-react';
+import { createYunoSdkTokenizer } from 'yuno-react';
+import { YUNO_SDK_VERSION, yunoSdkScriptUrl } from 'yuno-react/core';
 import { createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoServerClient } from 'yuno-react/server';
 

@@ -1,13 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  SDK_PAYMENTS_READY_EVENT,
-  YUNO_SDK_V2_SCRIPT_URL,
-  YUNO_SDK_V2_VERSION,
-  YunoError,
-  createYunoSdkV2Tokenizer,
-  loadYunoSdkV2,
-} from 'yuno-react';
+import { YunoError, createYunoSdkV2Tokenizer } from 'yuno-react';
+import { SDK_PAYMENTS_READY_EVENT, YUNO_SDK_V2_SCRIPT_URL, YUNO_SDK_V2_VERSION, loadYunoSdkV2 } from 'yuno-react/core';
 import { createSandboxWebSdk, createYunoSandbox, installSandboxWebSdk } from 'yuno-react/sandbox';
 
 // jsdom fetches no scripts: each test plays the browser, firing the tag's load or error and running what the

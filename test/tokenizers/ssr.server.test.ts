@@ -11,9 +11,14 @@ describe('tokenizers on the server (no window)', () => {
     const globalsBefore = Object.getOwnPropertyNames(globalThis).sort();
 
     const browserEntry = await import('yuno-react');
+    const coreEntry = await import('yuno-react/core');
 
     expect(Object.getOwnPropertyNames(globalThis).sort()).toEqual(globalsBefore);
     expect(browserEntry).toMatchObject({
+      createServerTokenizer: expect.any(Function),
+      createYunoSdkTokenizer: expect.any(Function),
+    });
+    expect(coreEntry).toMatchObject({
       collectBrowserInfo: expect.any(Function),
       createServerTokenizer: expect.any(Function),
       createYunoSdkTokenizer: expect.any(Function),
@@ -45,7 +50,7 @@ describe('tokenizers on the server (no window)', () => {
   });
 
   it('collect browser_info as nulls', async () => {
-    const { collectBrowserInfo } = await import('yuno-react');
+    const { collectBrowserInfo } = await import('yuno-react/core');
     const info = collectBrowserInfo();
     expect(Object.keys(info).length).toBeGreaterThan(0);
     expect(Object.values(info).every((value) => value === null)).toBe(true);

@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { YunoProvider, isTerminalPaymentStatus, usePaymentStatus } from 'yuno-react';
+import { YunoProvider, usePaymentStatus } from 'yuno-react';
+import { isTerminalPaymentStatus } from 'yuno-react/core';
 import type { PaymentEvent } from '@/lib/paymentEvents';
 
 export interface ResultClientProps {
