@@ -142,6 +142,7 @@ describe('public API', () => {
         "selectError",
         "selectNextAction",
         "selectPayment",
+        "selectSdkView",
         "selectSelectedMethod",
         "selectStatus",
         "selectWaitingPaymentId",
