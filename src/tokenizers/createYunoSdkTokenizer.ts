@@ -60,9 +60,10 @@ export interface YunoSdkTokenizerOptions {
  * safe to create during server rendering. The SDK is loaded on the first `prepare`, `createToken`, `enroll` or
  * `getThreeDSecureChallengeUrl`, and one load and one `initialize(publicApiKey)` are shared by every tokenizer with the
  * same loader and key in the page (React StrictMode double mounts, several providers). `prepare` runs Yuno's fraud
- * check once per checkout session, and the device fingerprints it yields go with the session's later tokens. Failures
- * of the SDK become a `YunoError` of kind `sdk` whose message holds no card data; a token of an unexpected shape is a
- * `YunoError` of kind `invalid_response`. Card details are used for the call and not kept.
+ * check once per checkout session, and the device fingerprint it yields goes with the session's later tokens
+ * (`payment_method.device_fingerprint`). Failures of the SDK become a `YunoError` of kind `sdk` whose message holds no
+ * card data; a token of an unexpected shape is a `YunoError` of kind `invalid_response`. Card details are used for the
+ * call and not kept.
  *
  * @see https://docs.y.uno/docs/headless-sdk-payment
  * @example
@@ -190,7 +191,7 @@ type SdkCustomer = NonNullable<SdkPaymentMethod['customer']>;
 type SdkCard = NonNullable<SdkPaymentMethod['card']>;
 
 /** Yuno's customer fields as its API takes them, which the SDK passes on (its own type knows fewer). */
-type TokenCustomer = ShopperDetails & { browser_info: BrowserInfo; device_fingerprints?: DeviceFingerprints };
+type TokenCustomer = ShopperDetails & { browser_info: BrowserInfo };
 
 function generateTokenArgs(
   input: TokenizeInput,
@@ -215,11 +216,13 @@ function generateTokenArgs(
     };
   }
 
-  const customer: TokenCustomer = {
-    ...input.customer,
-    browser_info: context.browserInfo,
-    ...(fingerprints.length > 0 ? { device_fingerprints: fingerprints } : {}),
-  };
+  const customer: TokenCustomer = { ...input.customer, browser_info: context.browserInfo };
+  // Yuno's headless generateToken takes one fingerprint, as a string on the payment method
+  // (`payment_method.device_fingerprint`, https://docs.y.uno/docs/sdks/headless-web/payment), and keeps it on the
+  // token as `customer.device_fingerprint`. It is the session id of the first provider that answered the fraud check:
+  // the order executeFraudCheck gives, which follows the fraud providers of the account's routing. When several
+  // providers answered, the others' session ids are not sent: the headless call has no place for a list.
+  const deviceFingerprint = fingerprints[0]?.id;
 
   return {
     checkout_session: context.checkoutSession,
@@ -227,8 +230,9 @@ function generateTokenArgs(
       type: input.type,
       vaulted_token: input.vaultedToken ?? null,
       ...(card !== undefined ? { card } : {}),
-      // Yuno's API takes browser_info and device_fingerprints on the customer; the SDK's type omits both.
+      // Yuno's API takes browser_info on the customer; the SDK's type omits it.
       customer: customer as unknown as SdkCustomer,
+      ...(deviceFingerprint !== undefined ? { device_fingerprint: deviceFingerprint } : {}),
     },
   };
 }

@@ -58,6 +58,52 @@ describe('createSandboxWebSdk', () => {
     expect(payment).toMatchObject({ status: 'SUCCEEDED', sub_status: 'APPROVED' });
   });
 
+  it('keeps the device fingerprint where Yuno does: sent on the payment method, echoed on the token customer', async () => {
+    const { customer, session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      checkout_session: session.checkout_session,
+      payment_method: {
+        type: 'CARD',
+        vaulted_token: null,
+        card: { detail: card('4111111111111111') },
+        customer: { first_name: 'Ada' },
+        device_fingerprint: '0753b47f-bb43-86ab-647b-d735b67baac6',
+        third_party_session_id: 'QbJU2KolVUm1fhQR0s9qgrS0ArEQmEfE',
+      },
+    });
+    expect(ott.customer).toMatchObject({
+      first_name: 'Ada',
+      device_fingerprint: '0753b47f-bb43-86ab-647b-d735b67baac6',
+    });
+    // Nothing Yuno does not document on the token: no list of fingerprints, no third-party session.
+    expect(ott.customer).not.toHaveProperty('device_fingerprints');
+    expect(JSON.stringify(ott)).not.toContain('QbJU2KolVUm1fhQR0s9qgrS0ArEQmEfE');
+
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 120 },
+      checkout: { session: session.checkout_session },
+      customer_payer: { id: customer.id },
+      workflow: 'SDK_CHECKOUT',
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment.customer_payer?.device_fingerprint).toBe('0753b47f-bb43-86ab-647b-d735b67baac6');
+  });
+
+  it('gives a token without a customer fingerprint when none was sent', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      payment_method: { type: 'CARD', card: { detail: card('4111111111111111') }, customer: { first_name: 'Ada' } },
+    });
+    expect(ott.customer).not.toHaveProperty('device_fingerprint');
+  });
+
   it('uses the session of apiClientPayment when generateToken omits it', async () => {
     const { session } = await newCheckout();
     const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
