@@ -11,6 +11,7 @@ import type {
   YunoSdkV2StatusResult,
   YunoSdkV2TransactionConfig,
 } from '../tokenizers/yunoSdkV2';
+import type { YunoApiClientPaymentContinue, YunoContinuePaymentAction } from '../tokenizers/continuePaymentAction';
 import { uuid } from './ids';
 
 /**
@@ -85,6 +86,7 @@ const ContinueEnrollmentSchema = z.looseObject({
   status: z.string(),
   customer: z.looseObject({ session: z.string() }),
 });
+const ContinuePaymentActionSchema = z.nullable(z.looseObject({ type: z.string(), action: z.string() }));
 const FraudCheckSchema = z.looseObject({
   status: z.literal('success'),
   deviceFingerprints: z.array(z.looseObject({ providerId: z.string(), sessionId: z.string() })),
@@ -416,7 +418,7 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
 
   const instance: YunoInstance = {
     async apiClientPayment({ checkout_session: sessionOfClient }) {
-      return {
+      const client: ApiClientPayment & YunoApiClientPaymentContinue = {
         generateToken: (args) => tokenize(args.checkout_session ?? sessionOfClient, args.payment_method),
         // The real SDK tokenizes without a session for DIRECT flows; the sandbox binds every token to a session.
         generateHeadlessToken: (args) => tokenize(sessionOfClient, args.payment_method),
@@ -433,7 +435,19 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
           if (options.challengePage === 'blob') return { url: await blobChallengePage(url, options.fetch) };
           return { url };
         },
+        // Not in the SDK's published type; Yuno documents it on the same client.
+        async getContinuePaymentAction(args) {
+          const cs = args?.checkoutSession ?? sessionOfClient;
+          if (!cs) throw new Error('createSandboxWebSdk: getContinuePaymentAction needs a checkoutSession');
+          const action = await http.request({
+            method: 'GET',
+            path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(cs)}/continue-payment-action`,
+            schema: ContinuePaymentActionSchema,
+          });
+          return action as YunoContinuePaymentAction | null;
+        },
       };
+      return client;
     },
     async apiClientEnroll({ customer_session: sessionOfClient }) {
       return {

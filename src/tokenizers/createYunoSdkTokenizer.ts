@@ -14,6 +14,7 @@ import {
 } from './loadYunoSdk';
 import { parseOneTimeToken } from './parseOneTimeToken';
 import { fraudCheckOf, runFraudCheck, type DeviceFingerprints } from './runFraudCheck';
+import { toNextAction, type YunoApiClientPaymentContinue } from './continuePaymentAction';
 import { toCardDetail } from './toCardDetail';
 import { toSdkError } from './toSdkError';
 import type { EnrollResult, ShopperDetails, TokenizeInput, TokenizerContext, YunoTokenizer } from './types';
@@ -57,8 +58,8 @@ export interface YunoSdkTokenizerOptions {
 /**
  * A tokenizer on Yuno's Web SDK (headless API): card details go from the shopper's browser straight to Yuno with the
  * public key, so they never reach the merchant's server. Nothing happens at import or construction, which makes it
- * safe to create during server rendering. The SDK is loaded on the first `prepare`, `createToken`, `enroll` or
- * `getThreeDSecureChallengeUrl`, and one load and one `initialize(publicApiKey)` are shared by every tokenizer with the
+ * safe to create during server rendering. The SDK is loaded on the first `prepare`, `createToken`, `enroll`,
+ * `getThreeDSecureChallengeUrl` or `getContinuePaymentAction`, and one load and one `initialize(publicApiKey)` are shared by every tokenizer with the
  * same loader and key in the page (React StrictMode double mounts, several providers). `prepare` runs Yuno's fraud
  * check once per checkout session, and the device fingerprint it yields goes with the session's later tokens
  * (`payment_method.device_fingerprint`). Failures of the SDK become a `YunoError` of kind `sdk` whose message holds no
@@ -179,6 +180,25 @@ export function createYunoSdkTokenizer(options: YunoSdkTokenizerOptions): YunoTo
       }
       // Yuno answers a null url when the payment needs no challenge (frictionless): the payment goes on by itself.
       return result.data.url;
+    },
+
+    async getContinuePaymentAction({ checkoutSession, countryCode, signal }) {
+      const yuno = await untilAborted(instance(), signal);
+      let raw: unknown;
+      try {
+        // The SDK's published type lacks getContinuePaymentAction, which Yuno documents on the same client.
+        const api = (await untilAborted(
+          yuno.apiClientPayment({ country_code: countryCode, checkout_session: checkoutSession }),
+          signal,
+        )) as ApiClientPaymentReturn & Partial<YunoApiClientPaymentContinue>;
+        if (typeof api.getContinuePaymentAction !== 'function') {
+          throw new Error('this build of the SDK has no apiClientPayment.getContinuePaymentAction');
+        }
+        raw = await untilAborted(api.getContinuePaymentAction({ checkoutSession }), signal);
+      } catch (error) {
+        throw toSdkError(error, 'get the next payment action');
+      }
+      return toNextAction(raw);
     },
   };
   return Object.freeze(tokenizer);
