@@ -95,9 +95,14 @@ const FraudCheckSchema = z.looseObject({
 /**
  * A stand-in for Yuno's Web SDK global (`Yuno` / `window.SdkPayments`) that runs against a Yuno sandbox, so the
  * browser flows run offline. `initialize(publicApiKey)` gives an instance that speaks both lines (`sdkVersion`):
- * - 1.x headless: `apiClientPayment` generates one-time tokens and 3DS challenge URLs, `apiClientEnroll` saves cards,
- *   `executeFraudCheck` returns a device fingerprint; the 3DS URL is `null` when no
- *   payment of the session waits on a challenge, as Yuno's SDK answers. The rendered checkouts (`startCheckout`, `secureFields`, …) reject.
+ * - 1.x headless: `apiClientPayment` generates one-time tokens (a `payment_method.device_fingerprint` comes back as
+ *   the token's `customer.device_fingerprint`), 3DS challenge URLs (`null` when no payment of the session waits on a
+ *   challenge, as Yuno's SDK answers) and, with `getContinuePaymentAction({ checkoutSession })`, the action the
+ *   session's latest payment waits on in Yuno's `ContinuePaymentAction` shape (`IMAGE` for a PIX, `PAYMENT_CODE` for a
+ *   voucher, `REDIRECT_URL` for a provider page, `THREE_D_SECURE_REDIRECT_URL` for a challenge; `null` when it waits on
+ *   none; a session without a payment rejects with `PAYMENT_NOT_FOUND`); `apiClientEnroll` saves cards;
+ *   `executeFraudCheck` returns a device fingerprint. The rendered checkouts (`startCheckout`, `secureFields`, …)
+ *   reject.
  * - 2.x: `transaction({ checkoutSession | customerSession, countryCode, createPayment, onStatus, … })` and
  *   `transaction.start({ paymentMethod })` run the headless flow (`paymentMethod.data`, or a `vaultedToken`, or a
  *   method without a form such as PIX): tokenize, hand the token (with `checkout_session`) to `createPayment`, then,

@@ -728,6 +728,7 @@ describe('createYunoSdkTokenizer: errors', () => {
     expect(Object.keys(tokenizer).sort()).toEqual([
       'createToken',
       'enroll',
+      'getContinuePaymentAction',
       'getThreeDSecureChallengeUrl',
       'kind',
       'prepare',
