@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { NextAction } from '../core/nextAction';
 import { YunoError } from '../core/YunoError';
 
@@ -79,7 +78,8 @@ export interface YunoContinuePaymentAction {
 
 /**
  * The part of Yuno's Web SDK 1.x headless payment client (`apiClientPayment`) that `@yuno-payments/sdk-web-types`
- * lacks: `getContinuePaymentAction`, which tells what the shopper must do to go on with the session's payment.
+ * lacks: `getContinuePaymentAction`, which tells what the shopper must do to go on with the session's payment. Yuno
+ * documents no answer for a payment that waits on nothing; the sandbox's stand-in then resolves `null`.
  *
  * @see https://docs.y.uno/docs/sdks/headless-web/payment (Step 7: Get payment actions)
  * @example
@@ -92,82 +92,54 @@ export interface YunoApiClientPaymentContinue {
   getContinuePaymentAction(args: { checkoutSession: string }): Promise<YunoContinuePaymentAction | null>;
 }
 
-const optionalNumber = z.optional(z.nullable(z.number()));
+type Json = Record<string, unknown>;
 
-const ActionSchema = z.looseObject({
-  type: z.optional(z.nullable(z.string())),
-  action: z.string(),
-  payment_code: z.optional(
-    z.nullable(
-      z.looseObject({
-        code: z.optional(z.nullable(z.string())),
-        reference: z.optional(z.nullable(z.string())),
-        expiration_time: optionalNumber,
-      }),
-    ),
-  ),
-  image: z.optional(
-    z.nullable(
-      z.looseObject({
-        type: z.optional(z.nullable(z.string())),
-        value: z.optional(z.nullable(z.string())),
-        reference: z.optional(z.nullable(z.string())),
-        expiration_time: optionalNumber,
-      }),
-    ),
-  ),
-  redirect: z.optional(z.nullable(z.looseObject({ init_url: z.optional(z.nullable(z.string())) }))),
-});
-type Action = z.infer<typeof ActionSchema>;
-
-const SOURCE = "Yuno's Web SDK getContinuePaymentAction";
+const objectOf = (value: unknown): Json | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 function invalid(path: string, message: string): YunoError {
   return new YunoError({
     kind: 'invalid_response',
-    message: `${SOURCE} gave an unexpected answer (${path}: ${message})`,
+    message: `Yuno's Web SDK getContinuePaymentAction gave an unexpected answer (${path}: ${message})`,
     issues: [{ path, message }],
   });
 }
 
 /** A Unix timestamp as an ISO date; a value too large for seconds is read as milliseconds. */
-function isoOf(timestamp: number | null | undefined): string | undefined {
-  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return undefined;
-  const ms = timestamp > 1e12 ? timestamp : timestamp * 1000;
-  const date = new Date(ms);
+function isoOf(timestamp: unknown): string | undefined {
+  if (typeof timestamp !== 'number' || !(timestamp > 0)) return undefined;
+  const date = new Date(timestamp > 1e12 ? timestamp : timestamp * 1000);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const IMAGE_TYPE = /^image\/[A-Za-z0-9.+-]+$/;
-
 /** The image as something an `<img src>` takes: a data URL built from Yuno's MIME type and base64 value. */
-function imageUrlOf(image: NonNullable<Action['image']>): string {
-  const value = image.value?.replace(/\s+/g, '') ?? '';
+function imageUrlOf(image: Json): string {
+  const value = typeof image.value === 'string' ? image.value.replace(/\s+/g, '') : '';
   // A value that already is a data URL of an image is taken as it is.
-  if (/^data:image\/[A-Za-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2}$/.test(value)) return value;
-  if (!BASE64.test(value)) throw invalid('image.value', 'expected a base64-encoded image');
-  const type = image.type ?? '';
-  if (!IMAGE_TYPE.test(type)) throw invalid('image.type', 'expected the MIME type of an image');
+  if (/^data:image\/[\w.+-]+;base64,[A-Za-z0-9+/]+={0,2}$/.test(value)) return value;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) throw invalid('image.value', 'expected a base64-encoded image');
+  const type = image.type;
+  if (typeof type !== 'string' || !/^image\/[\w.+-]+$/.test(type)) {
+    throw invalid('image.type', 'expected the MIME type of an image');
+  }
   return `data:${type};base64,${value}`;
 }
 
-function redirectUrlOf(action: Action): string {
-  const url = action.redirect?.init_url ?? '';
-  let parsed: URL;
+/** `redirect.init_url`, which must be a web page: a javascript: or data: URL handed to location would run. */
+function redirectUrlOf(redirect: Json | undefined): string {
+  const url = textOf(redirect?.init_url);
+  let protocol: string | undefined;
   try {
-    parsed = new URL(url);
+    protocol = url === undefined ? undefined : new URL(url).protocol;
   } catch {
-    throw invalid('redirect.init_url', 'expected a URL');
+    // not a URL
   }
-  // Only a web page is followed: a javascript: or data: URL handed to location would run in the merchant's page.
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+  if (url === undefined || (protocol !== 'https:' && protocol !== 'http:')) {
     throw invalid('redirect.init_url', 'expected an http(s) URL');
   }
   return url;
 }
-
-const nonEmpty = (value: string | null | undefined): string | undefined => (value ? value : undefined);
 
 /**
  * Yuno's `ContinuePaymentAction` as the library's {@link NextAction}, or `null` for an answer of no action or of a
@@ -177,38 +149,39 @@ const nonEmpty = (value: string | null | undefined): string | undefined => (valu
 export function toNextAction(raw: unknown): NextAction | null {
   // Yuno documents no answer for a payment that needs nothing more; none is read as no action.
   if (raw === null || raw === undefined) return null;
-  const result = ActionSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw invalid(issue?.path.map(String).join('.') || '(root)', issue?.message ?? 'expected an action');
-  }
-  const action = result.data;
-  const code = action.payment_code;
-  switch (action.action) {
-    case 'IMAGE': {
-      if (!action.image) throw invalid('image', 'an IMAGE action needs its image');
+  const answer = objectOf(raw);
+  if (answer === undefined) throw invalid('(root)', 'expected an object');
+  if (typeof answer.action !== 'string') throw invalid('action', 'expected a string');
+  const paymentCode = objectOf(answer.payment_code);
+  const image = objectOf(answer.image);
+  const code = textOf(paymentCode?.code);
+  const codeExpiresAt = isoOf(paymentCode?.expiration_time);
+  switch (answer.action) {
+    case 'IMAGE':
+      if (image === undefined) throw invalid('image', 'an IMAGE action needs its image');
+      // A PIX's copy-paste code, when Yuno sends one beside the image, comes as the payment code.
       return {
         type: 'qr',
-        imageUrl: imageUrlOf(action.image),
-        // A PIX gives its copy-paste code, when Yuno sends one beside the image, as the payment code.
-        code: nonEmpty(code?.code),
-        expiresAt: isoOf(action.image.expiration_time) ?? isoOf(code?.expiration_time),
+        code,
+        imageUrl: imageUrlOf(image),
+        expiresAt: isoOf(image.expiration_time) ?? codeExpiresAt,
         url: undefined,
       };
-    }
-    case 'PAYMENT_CODE': {
-      const value = nonEmpty(code?.code);
-      if (value === undefined) throw invalid('payment_code.code', 'a PAYMENT_CODE action needs its code');
-      const expiresAt = isoOf(code?.expiration_time);
-      if (action.image) {
-        // A code with an image to scan is a QR payment (a PIX with its copy-paste code).
-        return { type: 'qr', code: value, imageUrl: imageUrlOf(action.image), expiresAt, url: undefined };
-      }
-      // Yuno issues a payment code alone for cash-based payments: a voucher the shopper pays offline.
-      return { type: 'voucher', code: value, barcode: undefined, instructions: undefined, expiresAt, url: undefined };
-    }
+    case 'PAYMENT_CODE':
+      if (code === undefined) throw invalid('payment_code.code', 'a PAYMENT_CODE action needs its code');
+      // A code with an image to scan is a QR payment; Yuno issues a code alone for cash-based payments: a voucher.
+      return image !== undefined
+        ? { type: 'qr', code, imageUrl: imageUrlOf(image), expiresAt: codeExpiresAt, url: undefined }
+        : {
+            type: 'voucher',
+            code,
+            barcode: undefined,
+            instructions: undefined,
+            expiresAt: codeExpiresAt,
+            url: undefined,
+          };
     case 'REDIRECT_URL':
-      return { type: 'redirect', url: redirectUrlOf(action) };
+      return { type: 'redirect', url: redirectUrlOf(objectOf(answer.redirect)) };
     default:
       // THREE_D_SECURE_REDIRECT_URL (the challenge has its own call), and the kinds the library renders no view for:
       // FORM, INFO, OTP, SDK_PROVIDER, REQUEST_HTML, RENDER_HTML, RENDER_IFRAME, and any kind Yuno adds.
