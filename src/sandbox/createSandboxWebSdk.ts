@@ -11,6 +11,7 @@ import type {
   YunoSdkV2StatusResult,
   YunoSdkV2TransactionConfig,
 } from '../tokenizers/yunoSdkV2';
+import type { YunoApiClientPaymentContinue, YunoContinuePaymentAction } from '../tokenizers/continuePaymentAction';
 import { showChallengeView } from './challengeView';
 import { uuid } from './ids';
 
@@ -87,6 +88,7 @@ const ContinueEnrollmentSchema = z.looseObject({
   status: z.string(),
   customer: z.looseObject({ session: z.string() }),
 });
+const ContinuePaymentActionSchema = z.nullable(z.looseObject({ type: z.string(), action: z.string() }));
 const FraudCheckSchema = z.looseObject({
   status: z.literal('success'),
   deviceFingerprints: z.array(z.looseObject({ providerId: z.string(), sessionId: z.string() })),
@@ -95,9 +97,14 @@ const FraudCheckSchema = z.looseObject({
 /**
  * A stand-in for Yuno's Web SDK global (`Yuno` / `window.SdkPayments`) that runs against a Yuno sandbox, so the
  * browser flows run offline. `initialize(publicApiKey)` gives an instance that speaks both lines (`sdkVersion`):
- * - 1.x headless: `apiClientPayment` generates one-time tokens and 3DS challenge URLs, `apiClientEnroll` saves cards,
- *   `executeFraudCheck` returns a device fingerprint; the 3DS URL is `null` when no
- *   payment of the session waits on a challenge, as Yuno's SDK answers. The rendered checkouts (`startCheckout`, `secureFields`, …) reject.
+ * - 1.x headless: `apiClientPayment` generates one-time tokens (a `payment_method.device_fingerprint` comes back as
+ *   the token's `customer.device_fingerprint`), 3DS challenge URLs (`null` when no payment of the session waits on a
+ *   challenge, as Yuno's SDK answers) and, with `getContinuePaymentAction({ checkoutSession })`, the action the
+ *   session's latest payment waits on in Yuno's `ContinuePaymentAction` shape (`IMAGE` for a PIX, `PAYMENT_CODE` for a
+ *   voucher, `REDIRECT_URL` for a provider page, `THREE_D_SECURE_REDIRECT_URL` for a challenge; `null` when it waits on
+ *   none; a session without a payment rejects with `PAYMENT_NOT_FOUND`); `apiClientEnroll` saves cards;
+ *   `executeFraudCheck` returns a device fingerprint. The rendered checkouts (`startCheckout`, `secureFields`, …)
+ *   reject.
  * - 2.x: `transaction({ checkoutSession | customerSession, countryCode, createPayment, onStatus, … })` and
  *   `transaction.start({ paymentMethod })` run the headless flow (`paymentMethod.data`, or a `vaultedToken`, or a
  *   method without a form such as PIX): tokenize, hand the token (with `checkout_session`) to `createPayment`, then,
@@ -437,7 +444,7 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
 
   const instance: YunoInstance = {
     async apiClientPayment({ checkout_session: sessionOfClient }) {
-      return {
+      const client: ApiClientPayment & YunoApiClientPaymentContinue = {
         generateToken: (args) => tokenize(args.checkout_session ?? sessionOfClient, args.payment_method),
         // The real SDK tokenizes without a session for DIRECT flows; the sandbox binds every token to a session.
         generateHeadlessToken: (args) => tokenize(sessionOfClient, args.payment_method),
@@ -454,7 +461,19 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
           if (options.challengePage === 'blob') return { url: await blobChallengePage(url, options.fetch) };
           return { url };
         },
+        // Not in the SDK's published type; Yuno documents it on the same client.
+        async getContinuePaymentAction(args) {
+          const cs = args?.checkoutSession ?? sessionOfClient;
+          if (!cs) throw new Error('createSandboxWebSdk: getContinuePaymentAction needs a checkoutSession');
+          const action = await http.request({
+            method: 'GET',
+            path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(cs)}/continue-payment-action`,
+            schema: ContinuePaymentActionSchema,
+          });
+          return action as YunoContinuePaymentAction | null;
+        },
       };
+      return client;
     },
     async apiClientEnroll({ customer_session: sessionOfClient }) {
       return {

@@ -84,7 +84,7 @@ export function createOneTimeToken(rt: SandboxRuntime, sessionId: string, body: 
     vaultedToken,
     vaultOnSuccess: method.vault_on_success ?? false,
     cardRef,
-    customer: method.customer ?? null,
+    customer: tokenCustomer(method),
     installment: method.installment ?? null,
     country: session.country,
     used: false,
@@ -92,4 +92,16 @@ export function createOneTimeToken(rt: SandboxRuntime, sessionId: string, body: 
   };
   rt.store.tokens.set(token.token, token);
   return token;
+}
+
+/**
+ * The token's `customer`, as Yuno answers it to the headless `generateToken`: what the SDK sent, with the
+ * `payment_method.device_fingerprint` it sent kept as `customer.device_fingerprint`
+ * (https://docs.y.uno/docs/sdks/headless-web/payment, Step 4). `third_party_session_id` is taken but not echoed: Yuno
+ * documents no place for it on the token.
+ */
+function tokenCustomer(method: OneTimeTokenRequest['payment_method']): TokenRecord['customer'] {
+  const fingerprint = method.device_fingerprint;
+  if (!fingerprint) return method.customer ?? null;
+  return { ...method.customer, device_fingerprint: fingerprint };
 }

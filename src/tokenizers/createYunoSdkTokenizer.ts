@@ -14,6 +14,7 @@ import {
 } from './loadYunoSdk';
 import { parseOneTimeToken } from './parseOneTimeToken';
 import { fraudCheckOf, runFraudCheck, type DeviceFingerprints } from './runFraudCheck';
+import { toNextAction, type YunoApiClientPaymentContinue } from './continuePaymentAction';
 import { toCardDetail } from './toCardDetail';
 import { toSdkError } from './toSdkError';
 import type { EnrollResult, ShopperDetails, TokenizeInput, TokenizerContext, YunoTokenizer } from './types';
@@ -57,12 +58,13 @@ export interface YunoSdkTokenizerOptions {
 /**
  * A tokenizer on Yuno's Web SDK (headless API): card details go from the shopper's browser straight to Yuno with the
  * public key, so they never reach the merchant's server. Nothing happens at import or construction, which makes it
- * safe to create during server rendering. The SDK is loaded on the first `prepare`, `createToken`, `enroll` or
- * `getThreeDSecureChallengeUrl`, and one load and one `initialize(publicApiKey)` are shared by every tokenizer with the
+ * safe to create during server rendering. The SDK is loaded on the first `prepare`, `createToken`, `enroll`,
+ * `getThreeDSecureChallengeUrl` or `getContinuePaymentAction`, and one load and one `initialize(publicApiKey)` are shared by every tokenizer with the
  * same loader and key in the page (React StrictMode double mounts, several providers). `prepare` runs Yuno's fraud
- * check once per checkout session, and the device fingerprints it yields go with the session's later tokens. Failures
- * of the SDK become a `YunoError` of kind `sdk` whose message holds no card data; a token of an unexpected shape is a
- * `YunoError` of kind `invalid_response`. Card details are used for the call and not kept.
+ * check once per checkout session, and the device fingerprint it yields goes with the session's later tokens
+ * (`payment_method.device_fingerprint`). Failures of the SDK become a `YunoError` of kind `sdk` whose message holds no
+ * card data; a token of an unexpected shape is a `YunoError` of kind `invalid_response`. Card details are used for the
+ * call and not kept.
  *
  * @see https://docs.y.uno/docs/headless-sdk-payment
  * @example
@@ -179,6 +181,25 @@ export function createYunoSdkTokenizer(options: YunoSdkTokenizerOptions): YunoTo
       // Yuno answers a null url when the payment needs no challenge (frictionless): the payment goes on by itself.
       return result.data.url;
     },
+
+    async getContinuePaymentAction({ checkoutSession, countryCode, signal }) {
+      const yuno = await untilAborted(instance(), signal);
+      let raw: unknown;
+      try {
+        // The SDK's published type lacks getContinuePaymentAction, which Yuno documents on the same client.
+        const api = (await untilAborted(
+          yuno.apiClientPayment({ country_code: countryCode, checkout_session: checkoutSession }),
+          signal,
+        )) as ApiClientPaymentReturn & Partial<YunoApiClientPaymentContinue>;
+        if (typeof api.getContinuePaymentAction !== 'function') {
+          throw new Error('this build of the SDK has no apiClientPayment.getContinuePaymentAction');
+        }
+        raw = await untilAborted(api.getContinuePaymentAction({ checkoutSession }), signal);
+      } catch (error) {
+        throw toSdkError(error, 'get the next payment action');
+      }
+      return toNextAction(raw);
+    },
   };
   return Object.freeze(tokenizer);
 }
@@ -190,7 +211,7 @@ type SdkCustomer = NonNullable<SdkPaymentMethod['customer']>;
 type SdkCard = NonNullable<SdkPaymentMethod['card']>;
 
 /** Yuno's customer fields as its API takes them, which the SDK passes on (its own type knows fewer). */
-type TokenCustomer = ShopperDetails & { browser_info: BrowserInfo; device_fingerprints?: DeviceFingerprints };
+type TokenCustomer = ShopperDetails & { browser_info: BrowserInfo };
 
 function generateTokenArgs(
   input: TokenizeInput,
@@ -215,11 +236,13 @@ function generateTokenArgs(
     };
   }
 
-  const customer: TokenCustomer = {
-    ...input.customer,
-    browser_info: context.browserInfo,
-    ...(fingerprints.length > 0 ? { device_fingerprints: fingerprints } : {}),
-  };
+  const customer: TokenCustomer = { ...input.customer, browser_info: context.browserInfo };
+  // Yuno's headless generateToken takes one fingerprint, as a string on the payment method
+  // (`payment_method.device_fingerprint`, https://docs.y.uno/docs/sdks/headless-web/payment), and keeps it on the
+  // token as `customer.device_fingerprint`. It is the session id of the first provider that answered the fraud check:
+  // the order executeFraudCheck gives, which follows the fraud providers of the account's routing. When several
+  // providers answered, the others' session ids are not sent: the headless call has no place for a list.
+  const deviceFingerprint = fingerprints[0]?.id;
 
   return {
     checkout_session: context.checkoutSession,
@@ -227,8 +250,9 @@ function generateTokenArgs(
       type: input.type,
       vaulted_token: input.vaultedToken ?? null,
       ...(card !== undefined ? { card } : {}),
-      // Yuno's API takes browser_info and device_fingerprints on the customer; the SDK's type omits both.
+      // Yuno's API takes browser_info on the customer; the SDK's type omits it.
       customer: customer as unknown as SdkCustomer,
+      ...(deviceFingerprint !== undefined ? { device_fingerprint: deviceFingerprint } : {}),
     },
   };
 }

@@ -24,6 +24,11 @@ export type {
   YunoSdkV2TransactionConfig,
   YunoSdkV2TransactionData,
 } from './yunoSdkV2';
+export type {
+  YunoApiClientPaymentContinue,
+  YunoContinuePaymentAction,
+  YunoContinuePaymentActionKind,
+} from './continuePaymentAction';
 export { createServerTokenizer } from './createServerTokenizer';
 export type { ServerTokenizerClient, ServerTokenizerOptions } from './createServerTokenizer';
 export type {

@@ -1,7 +1,10 @@
 import type { YunoInstance } from '@yuno-payments/sdk-web-types';
 import type { CustomerPayer } from '../core/schemas/token';
 
-/** Fingerprints in Yuno's API shape (`customer.device_fingerprints`). */
+/**
+ * The fingerprints a fraud check gave, one per fraud provider, in Yuno's API shape (`{ provider_id, id }`). The 1.x
+ * headless `generateToken` sends the first one's `id` as `payment_method.device_fingerprint`.
+ */
 export type DeviceFingerprints = NonNullable<CustomerPayer['device_fingerprints']>;
 
 /** How many sessions' fingerprints an instance keeps; a page goes through a handful (one per declined attempt). */

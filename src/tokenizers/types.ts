@@ -1,4 +1,5 @@
 import type { Address, BrowserInfo, Document, OneTimeToken, PaymentMethodType, Phone } from '../core';
+import type { NextAction } from '../core/nextAction';
 import type { YunoError } from '../core/YunoError';
 
 /** Card details as a form collects them. Held only for the moment of tokenization; never stored. */
@@ -150,6 +151,37 @@ export interface YunoTokenizer {
    * says no challenge is needed: the payment then goes on without the shopper, and its status is polled as usual.
    */
   getThreeDSecureChallengeUrl?(context: { checkoutSession: string; countryCode: string }): Promise<string | null>;
+  /**
+   * What the shopper must do to go on with the session's payment when it is not a 3-D Secure challenge, read from
+   * Yuno's Web SDK 1.x headless `getContinuePaymentAction` (https://docs.y.uno/docs/sdks/headless-web/payment, Step 7)
+   * after the payment answered `checkout.sdk_action_required: true`. Yuno's kinds become the library's own
+   * {@link NextAction}:
+   *
+   * | Yuno's `action` | `NextAction` |
+   * | --- | --- |
+   * | `IMAGE` | `qr`: `imageUrl` a data URL of `image.type` and `image.value`; `code` from `payment_code.code` when sent |
+   * | `PAYMENT_CODE` with an `image` | `qr`: `code` from `payment_code.code`, `imageUrl` as for `IMAGE` |
+   * | `PAYMENT_CODE` alone | `voucher`: `code` from `payment_code.code` (Yuno: a code for cash-based payments) |
+   * | `REDIRECT_URL` | `redirect`: `url` from `redirect.init_url` (http or https only) |
+   * | `THREE_D_SECURE_REDIRECT_URL` | `null`: the challenge comes from {@link YunoTokenizer.getThreeDSecureChallengeUrl} |
+   * | `FORM`, `INFO`, `OTP`, `SDK_PROVIDER`, `REQUEST_HTML`, `RENDER_HTML`, `RENDER_IFRAME`, others | `null` (not rendered) |
+   *
+   * `expiresAt` is the ISO date of Yuno's `expiration_time` (a Unix timestamp). It also resolves `null` when Yuno
+   * answers no action. A failure of the SDK is a `YunoError` of kind `sdk`; an answer that is not an action, or an
+   * action without what its kind needs (an IMAGE without a base64 image, a REDIRECT_URL without an http(s) URL), one of
+   * kind `invalid_response`.
+   *
+   * @example
+   * ```ts
+   * const action = await tokenizer.getContinuePaymentAction?.({ checkoutSession, countryCode: 'BR' });
+   * if (action?.type === 'redirect') window.location.assign(action.url);
+   * ```
+   */
+  getContinuePaymentAction?(context: {
+    checkoutSession: string;
+    countryCode: string;
+    signal?: AbortSignal;
+  }): Promise<NextAction | null>;
   /**
    * Runs a whole payment in the tokenizer: tokenizes, hands the token to `context.createPayment` (the merchant's
    * server creates the payment), then follows the payment through 3-D Secure to its outcome. Yuno's Web SDK 2.x works

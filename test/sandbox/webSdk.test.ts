@@ -58,6 +58,52 @@ describe('createSandboxWebSdk', () => {
     expect(payment).toMatchObject({ status: 'SUCCEEDED', sub_status: 'APPROVED' });
   });
 
+  it('keeps the device fingerprint where Yuno does: sent on the payment method, echoed on the token customer', async () => {
+    const { customer, session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      checkout_session: session.checkout_session,
+      payment_method: {
+        type: 'CARD',
+        vaulted_token: null,
+        card: { detail: card('4111111111111111') },
+        customer: { first_name: 'Ada' },
+        device_fingerprint: '0753b47f-bb43-86ab-647b-d735b67baac6',
+        third_party_session_id: 'QbJU2KolVUm1fhQR0s9qgrS0ArEQmEfE',
+      },
+    });
+    expect(ott.customer).toMatchObject({
+      first_name: 'Ada',
+      device_fingerprint: '0753b47f-bb43-86ab-647b-d735b67baac6',
+    });
+    // Nothing Yuno does not document on the token: no list of fingerprints, no third-party session.
+    expect(ott.customer).not.toHaveProperty('device_fingerprints');
+    expect(JSON.stringify(ott)).not.toContain('QbJU2KolVUm1fhQR0s9qgrS0ArEQmEfE');
+
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country: 'US',
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency: 'USD', value: 120 },
+      checkout: { session: session.checkout_session },
+      customer_payer: { id: customer.id },
+      workflow: 'SDK_CHECKOUT',
+      payment_method: { type: 'CARD', token: ott.token },
+    });
+    expect(payment.customer_payer?.device_fingerprint).toBe('0753b47f-bb43-86ab-647b-d735b67baac6');
+  });
+
+  it('gives a token without a customer fingerprint when none was sent', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: 'US', checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      payment_method: { type: 'CARD', card: { detail: card('4111111111111111') }, customer: { first_name: 'Ada' } },
+    });
+    expect(ott.customer).not.toHaveProperty('device_fingerprint');
+  });
+
   it('uses the session of apiClientPayment when generateToken omits it', async () => {
     const { session } = await newCheckout();
     const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
@@ -165,6 +211,107 @@ describe('createSandboxWebSdk', () => {
 
   it('requires a public key', async () => {
     await expect(sdk.initialize('')).rejects.toThrow(/initialize needs the public API key/);
+  });
+});
+
+describe('createSandboxWebSdk: getContinuePaymentAction', () => {
+  type ContinueApi = { getContinuePaymentAction(args: { checkoutSession: string }): Promise<unknown> };
+
+  /** Tokenizes `type` with the stand-in, pays with it on the server, and returns the payment and the 1.x client. */
+  async function payWith(type: string, country: string, currency: string, cardNumber?: string) {
+    const { customer, session } = await newCheckout(country, currency, 50);
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = await instance.apiClientPayment({ country_code: country, checkout_session: session.checkout_session });
+    const ott = await api.generateToken({
+      payment_method: { type, ...(cardNumber ? { card: { detail: card(cardNumber) } } : {}) },
+    });
+    const payment = await yuno.payments.create({
+      description: 'Web SDK test',
+      country,
+      merchant_order_id: session.merchant_order_id,
+      amount: { currency, value: 50 },
+      checkout: { session: session.checkout_session },
+      customer_payer: { id: customer.id },
+      workflow: 'SDK_CHECKOUT',
+      payment_method: { type, token: ott.token },
+    });
+    return { payment, session, api: api as typeof api & ContinueApi };
+  }
+
+  it("answers a PIX with Yuno's IMAGE action: the QR's MIME type and base64, the BR Code as the payment code", async () => {
+    const { payment, session, api } = await payWith('PIX', 'BR', 'BRL');
+    const transfer = payment.payment_method?.payment_method_detail?.bank_transfer;
+    const [, mime, base64] = /^data:([^;]+);base64,(.+)$/.exec(transfer?.provider_image ?? '') ?? [];
+    const expiration = Math.floor(Date.parse(transfer!.expires_at!) / 1000);
+
+    await expect(api.getContinuePaymentAction({ checkoutSession: session.checkout_session })).resolves.toEqual({
+      type: 'SANDBOX_PIX',
+      transaction_id: payment.transactions?.at(-1)?.id,
+      action: 'IMAGE',
+      image: { type: mime, value: base64, reference: payment.id, expiration_time: expiration },
+      payment_code: { code: transfer?.payment_instruction, reference: payment.id, expiration_time: expiration },
+    });
+  });
+
+  it("answers a voucher with Yuno's PAYMENT_CODE action: the reference the shopper pays with", async () => {
+    const { payment, session, api } = await payWith('BOLETO', 'BR', 'BRL');
+    const ticket = payment.payment_method?.payment_method_detail?.ticket;
+    await expect(api.getContinuePaymentAction({ checkoutSession: session.checkout_session })).resolves.toEqual({
+      type: 'SANDBOX_BOLETO',
+      transaction_id: payment.transactions?.at(-1)?.id,
+      action: 'PAYMENT_CODE',
+      payment_code: {
+        code: ticket?.provider_number,
+        reference: payment.id,
+        expiration_time: Math.floor(Date.parse(ticket!.expires_at!) / 1000),
+      },
+    });
+  });
+
+  it("answers a redirect method with Yuno's REDIRECT_URL action, and null once it is paid", async () => {
+    const { payment, session, api } = await payWith('PSE', 'CO', 'COP');
+    const action = await api.getContinuePaymentAction({ checkoutSession: session.checkout_session });
+    expect(action).toEqual({
+      type: 'SANDBOX_BANK',
+      transaction_id: payment.transactions?.at(-1)?.id,
+      action: 'REDIRECT_URL',
+      redirect: { init_url: `${sandbox.baseUrl}/_sandbox/redirect/${payment.id}`, success_url: '', error_url: '' },
+    });
+    await sandbox.settlePayment(payment.id!, 'SUCCEEDED');
+    await expect(api.getContinuePaymentAction({ checkoutSession: session.checkout_session })).resolves.toBeNull();
+  });
+
+  it('answers a waiting 3DS challenge with THREE_D_SECURE_REDIRECT_URL, and a settled card with null', async () => {
+    const challenged = await payWith('CARD', 'US', 'USD', '4916994064252017');
+    expect(challenged.payment.status).toBe('PENDING');
+    await expect(
+      challenged.api.getContinuePaymentAction({ checkoutSession: challenged.session.checkout_session }),
+    ).resolves.toMatchObject({
+      action: 'THREE_D_SECURE_REDIRECT_URL',
+      three_d_secure_redirect: { init_url: `${sandbox.baseUrl}/_sandbox/3ds/${challenged.session.checkout_session}` },
+    });
+
+    const settled = await payWith('CARD', 'US', 'USD', '4111111111111111');
+    expect(settled.payment.status).toBe('SUCCEEDED');
+    await expect(
+      settled.api.getContinuePaymentAction({ checkoutSession: settled.session.checkout_session }),
+    ).resolves.toBeNull();
+  });
+
+  it('rejects a session without a payment with PAYMENT_NOT_FOUND, and a session the sandbox does not know', async () => {
+    const { session } = await newCheckout();
+    const instance = await sdk.initialize(sandbox.credentials.publicApiKey);
+    const api = (await instance.apiClientPayment({
+      country_code: 'US',
+      checkout_session: session.checkout_session,
+    })) as Awaited<ReturnType<typeof instance.apiClientPayment>> & ContinueApi;
+    await expect(api.getContinuePaymentAction({ checkoutSession: session.checkout_session })).rejects.toMatchObject({
+      status: 404,
+      yunoCode: 'PAYMENT_NOT_FOUND',
+    });
+    await expect(
+      api.getContinuePaymentAction({ checkoutSession: '00000000-0000-4000-8000-000000000000' }),
+    ).rejects.toMatchObject({ kind: 'http', status: 400 });
   });
 });
 

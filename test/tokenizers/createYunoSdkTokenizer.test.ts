@@ -25,17 +25,30 @@ const yuno = createYunoServerClient({
 type Json = Record<string, unknown>;
 
 /** Bodies of the requests the stand-in SDK sends to the sandbox's /_sandbox/sdk routes, in order. */
-const sdkRequests: Array<{ path: string; body: Json | undefined }> = [];
+const sdkRequests: Array<{ path: string; body: Json | undefined; answer: unknown }> = [];
 const recordingFetch: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
   const path = new URL(request.url).pathname;
-  if (path.startsWith('/_sandbox/sdk/')) {
-    const text = await request.clone().text();
-    sdkRequests.push({ path, body: text ? (JSON.parse(text) as Json) : undefined });
-  }
-  return sandbox.fetch(request);
+  if (!path.startsWith('/_sandbox/sdk/')) return sandbox.fetch(request);
+  const text = await request.clone().text();
+  const response = await sandbox.fetch(request);
+  const answer = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  sdkRequests.push({ path, body: text ? (JSON.parse(text) as Json) : undefined, answer });
+  return response;
 };
 const lastSdkRequest = (path: RegExp) => sdkRequests.filter((r) => path.test(r.path)).at(-1);
+
+/** The session id of the first fingerprint the sandbox's fraud check answered for a checkout session. */
+function fetchedFraudCheck(checkoutSession: string): string {
+  const check = sdkRequests.find((r) => r.path.endsWith('/fraud') && r.body?.checkout_session === checkoutSession);
+  const answer = check?.answer as { deviceFingerprints: Array<{ sessionId: string }> } | undefined;
+  const id = answer?.deviceFingerprints[0]?.sessionId;
+  if (!id) throw new Error(`no fraud check was answered for ${checkoutSession}`);
+  return id;
+}
 
 /** A loader of the sandbox's stand-in SDK that counts loads and `initialize` calls; a fresh one has fresh memos. */
 function countingLoader(delayMs = 5) {
@@ -456,15 +469,50 @@ describe('createYunoSdkTokenizer: fraud check', () => {
     expect(fraudChecks() - before).toBe(1);
     expect(lastSdkRequest(/\/fraud$/)?.body).toMatchObject({ checkout_session: checkout.checkoutSession });
 
+    const fraud = fetchedFraudCheck(checkout.checkoutSession);
     const token = await second.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout));
-    const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: { customer: Json } };
-    expect(sent.payment_method.customer.device_fingerprints).toEqual([
-      { provider_id: 'SANDBOX', id: expect.any(String) },
-    ]);
-    expect(token.customer?.device_fingerprints).toEqual(sent.payment_method.customer.device_fingerprints);
+    const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: Json & { customer: Json } };
+    // Where Yuno's headless generateToken takes it: one string on the payment method, not a list on the customer.
+    expect(sent.payment_method.device_fingerprint).toBe(fraud);
+    expect(sent.payment_method.customer).not.toHaveProperty('device_fingerprints');
+    expect(sent.payment_method.customer).not.toHaveProperty('device_fingerprint');
+    // Where Yuno keeps it on the token, and then on the payment's customer_payer.
+    expect(token.customer?.device_fingerprint).toBe(fraud);
+    expect(token.customer?.device_fingerprints ?? []).toEqual([]);
+    const payment = await pay(checkout, 'CARD', token.token);
+    expect(payment.customer_payer?.device_fingerprint).toBe(fraud);
 
     await first.prepare!(await newCheckout());
     expect(fraudChecks() - before).toBe(2);
+  });
+
+  it("sends the first provider's fingerprint when several providers answered, and only that one", async () => {
+    const loadSdk: YunoSdkLoader = async () => {
+      const sdk = createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: recordingFetch });
+      return {
+        async initialize(key: string) {
+          return {
+            ...(await sdk.initialize(key)),
+            executeFraudCheck: async () => ({
+              status: 'success' as const,
+              deviceFingerprints: [
+                { providerId: 'CLEARSALE', sessionId: 'clearsale-session-1' },
+                { providerId: 'SIGNIFYD', sessionId: 'signifyd-session-2' },
+              ],
+            }),
+          };
+        },
+      };
+    };
+    const tokenizer = createYunoSdkTokenizer({ publicApiKey, loadSdk });
+    const checkout = await newCheckout();
+    await tokenizer.prepare!(checkout);
+    const token = await tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout));
+
+    const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: Json & { customer: Json } };
+    expect(sent.payment_method.device_fingerprint).toBe('clearsale-session-1');
+    expect(JSON.stringify(sent)).not.toContain('signifyd-session-2');
+    expect(token.customer?.device_fingerprint).toBe('clearsale-session-1');
   });
 
   it('does not run it on the Pay click', async () => {
@@ -476,7 +524,8 @@ describe('createYunoSdkTokenizer: fraud check', () => {
     await tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout));
 
     expect(fraudChecks()).toBe(before);
-    const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: { customer: Json } };
+    const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: Json & { customer: Json } };
+    expect(sent.payment_method).not.toHaveProperty('device_fingerprint');
     expect(sent.payment_method.customer).not.toHaveProperty('device_fingerprints');
   });
 
@@ -494,7 +543,8 @@ describe('createYunoSdkTokenizer: fraud check', () => {
     try {
       await tokenizer.prepare!(checkout);
       await tokenizer.createToken({ type: 'CARD', card: card('4111111111111111') }, context(checkout));
-      const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: { customer: Json } };
+      const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: Json & { customer: Json } };
+      expect(sent.payment_method).not.toHaveProperty('device_fingerprint');
       expect(sent.payment_method.customer).not.toHaveProperty('device_fingerprints');
 
       await tokenizer.prepare!(checkout);
@@ -536,7 +586,8 @@ describe('createYunoSdkTokenizer: a fraud check that never ends', () => {
       vi.useRealTimers();
       const token = await pending;
       expect(token.type).toBe('CARD');
-      const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: { customer: Json } };
+      const sent = lastSdkRequest(/\/token$/)?.body as { payment_method: Json & { customer: Json } };
+      expect(sent.payment_method).not.toHaveProperty('device_fingerprint');
       expect(sent.payment_method.customer).not.toHaveProperty('device_fingerprints');
     } finally {
       vi.useRealTimers();
@@ -675,6 +726,7 @@ describe('createYunoSdkTokenizer: errors', () => {
     expect(Object.keys(tokenizer).sort()).toEqual([
       'createToken',
       'enroll',
+      'getContinuePaymentAction',
       'getThreeDSecureChallengeUrl',
       'kind',
       'prepare',

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { CardDetailSchema, OneTimeTokenRequestSchema } from '../../core';
+import { continuePaymentActionView } from '../continuePaymentAction';
 import { continueEnrollment, findCustomerSession } from '../enrollment';
 import { uuid } from '../ids';
 import { json } from '../responses';
 import type { Route } from '../router';
+import type { SandboxRuntime } from '../runtime';
 import { SandboxHttpError, badRequest } from '../SandboxHttpError';
 import type { PaymentRecord } from '../SandboxStore';
 import { findCheckoutSession } from '../sessions';
@@ -58,6 +60,16 @@ const ContinueEnrollmentSchema = z.object({
     card: z.object({ detail: CardDetailSchema }),
   }),
 });
+
+/** The session's latest payment; a 404 `PAYMENT_NOT_FOUND` when it has none yet. */
+function latestPaymentOf(rt: SandboxRuntime, sessionId: string): PaymentRecord {
+  let latest: PaymentRecord | undefined;
+  for (const payment of rt.store.payments.values()) {
+    if (payment.checkoutSession === sessionId && (!latest || payment.createdAt >= latest.createdAt)) latest = payment;
+  }
+  if (!latest) throw new SandboxHttpError(404, 'PAYMENT_NOT_FOUND', ['The checkout session has no payment yet']);
+  return latest;
+}
 
 export const sdkRoutes: Route[] = [
   {
@@ -121,18 +133,23 @@ export const sdkRoutes: Route[] = [
     auth: 'public',
     handler({ rt, params }) {
       const session = findCheckoutSession(rt, params.checkout_session as string);
-      let latest: PaymentRecord | undefined;
-      for (const payment of rt.store.payments.values()) {
-        if (payment.checkoutSession === session.id && (!latest || payment.createdAt >= latest.createdAt)) {
-          latest = payment;
-        }
-      }
-      if (!latest) throw new SandboxHttpError(404, 'PAYMENT_NOT_FOUND', ['The checkout session has no payment yet']);
+      const latest = latestPaymentOf(rt, session.id);
       return json(200, {
         status: latest.status,
         sub_status: latest.subStatus,
         three_d_secure_challenge: latest.challenge?.pending ? { url: challengeUrl(rt.baseUrl, session.id) } : null,
       });
+    },
+  },
+  {
+    // What Yuno's Web SDK 1.x headless getContinuePaymentAction answers: the action the session's latest payment waits
+    // on, from the payment's own details, or null when it waits on none.
+    method: 'GET',
+    pattern: '/_sandbox/sdk/checkout/sessions/:checkout_session/continue-payment-action',
+    auth: 'public',
+    handler({ rt, params }) {
+      const session = findCheckoutSession(rt, params.checkout_session as string);
+      return json(200, continuePaymentActionView(rt, session, latestPaymentOf(rt, session.id)));
     },
   },
   {
