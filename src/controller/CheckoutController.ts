@@ -260,6 +260,26 @@ export class CheckoutController {
     this.update({ phase: 'idle', error: null });
     const nextAction = getNextAction(payment) ?? null;
     const tokenizer = this.tokenizer;
+    const known = this.state.attempt?.continueAction;
+    if (
+      payment.checkout?.sdk_action_required === true &&
+      nextAction?.type !== 'three_d_secure' &&
+      !isTerminalPaymentStatus(payment.status) &&
+      tokenizer?.getContinuePaymentAction &&
+      known?.paymentId !== payment.id
+    ) {
+      // Yuno's headless way to learn what the shopper must do next (a QR, a code, a redirect); the payment's own
+      // description stands in when the SDK answers nothing the checkout renders, or fails.
+      const { checkoutSession, countryCode } = this.state;
+      try {
+        const action = await tokenizer.getContinuePaymentAction({ checkoutSession, countryCode });
+        if (action && action.type !== 'three_d_secure' && this.state.attempt?.paymentId === payment.id) {
+          this.updateAttempt({ continueAction: { paymentId: payment.id, action } });
+        }
+      } catch {
+        // The payment's own description of the action is shown.
+      }
+    }
     if (nextAction?.type === 'three_d_secure' && tokenizer?.getThreeDSecureChallengeUrl) {
       const { checkoutSession, countryCode } = this.state;
       try {

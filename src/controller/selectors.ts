@@ -1,4 +1,4 @@
-import { getErrorRecovery, getNextAction, isTerminalPaymentStatus, type Payment } from '../core';
+import { getErrorRecovery, getNextAction, isTerminalPaymentStatus, type NextAction, type Payment } from '../core';
 import type { CheckoutControllerState, CheckoutState, CheckoutStatus } from './types';
 
 /**
@@ -37,7 +37,38 @@ export function statusOfPayment(payment: Payment): CheckoutStatus {
  */
 export function deriveStatus(state: CheckoutControllerState, payment: Payment | null): CheckoutStatus {
   if (state.phase !== 'idle') return state.phase;
-  return payment ? statusOfPayment(payment) : 'idle';
+  if (!payment) return 'idle';
+  return nextActionOf(state, payment) ? 'action_required' : statusOfPayment(payment);
+}
+
+/**
+ * The step the payment waits on: what Yuno's Web SDK said (1.x headless `getContinuePaymentAction`) while the payment
+ * still waits on the shopper, completed by what the payment itself describes (whose fields stand where both give one);
+ * else the payment's own.
+ *
+ * @example
+ * ```ts
+ * import { nextActionOf } from 'yuno-react/core';
+ *
+ * const action = nextActionOf(controller.getState(), payment);
+ * ```
+ */
+export function nextActionOf(state: CheckoutControllerState, payment: Payment): NextAction | null {
+  const own = getNextAction(payment) ?? null;
+  const told = state.attempt?.continueAction;
+  if (!told || told.paymentId !== payment.id || !isWaitingOnShopper(payment)) return own;
+  if (own?.type !== told.action.type) return told.action;
+  // The same step: the payment's own fields (Yuno's payment answer) stand, the SDK's fill in what it lacks.
+  const merged: Record<string, unknown> = { ...told.action };
+  for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value;
+  return merged as NextAction;
+}
+
+function isWaitingOnShopper(payment: Payment): boolean {
+  return (
+    payment.checkout?.sdk_action_required === true &&
+    (payment.status === 'READY_TO_PAY' || payment.status === 'PENDING' || payment.status === 'CREATED')
+  );
 }
 
 /**
@@ -77,7 +108,7 @@ export function deriveCheckoutState(state: CheckoutControllerState, payment: Pay
     attempt: state.attempt,
     status,
     payment,
-    nextAction: payment ? (getNextAction(payment) ?? null) : null,
+    nextAction: payment ? nextActionOf(state, payment) : null,
     challengeUrl: state.attempt?.challengeUrl ?? null,
     sdkView: state.attempt?.sdkView === true,
     error: state.error,

@@ -48,6 +48,11 @@ export interface PaymentAttempt {
    * SDK's own view, not in the page's `<NextActionChallenge>`.
    */
   sdkView?: boolean;
+  /**
+   * What Yuno's Web SDK said the shopper must do for the payment `paymentId` (1.x headless `getContinuePaymentAction`),
+   * when it is not a 3-D Secure challenge.
+   */
+  continueAction?: { paymentId: string; action: NextAction } | null;
 }
 
 /** What the checkout controller owns: nothing here can be derived from the payment. */

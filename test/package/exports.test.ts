@@ -132,6 +132,7 @@ describe('public API', () => {
         "isYunoError",
         "loadYunoSdkV2",
         "merchantRoutes",
+        "nextActionOf",
         "paymentMethodsQueryOptions",
         "paymentQueryOptions",
         "retryYunoQuery",

@@ -150,6 +150,9 @@ describe.each(DRIVERS)('every flow through the %s driver', (driver) => {
     const action = result.current.checkout.nextAction;
     expect(action?.type).toBe('qr');
     expect(action?.type === 'qr' && action.code).toMatch(/^000201/);
+    expect(action?.type === 'qr' && action.imageUrl).toMatch(/^data:image\//);
+    // 1.x headless asks the SDK what the shopper must do (getContinuePaymentAction); the others read the payment.
+    expect(h.count('GET', /\/continue-payment-action$/)).toBe(driver === 'sdk-v1' ? 1 : 0);
     await h.sandbox.settlePayment(result.current.checkout.payment!.id, 'SUCCEEDED');
     await waitFor(() => expect(result.current.checkout.status).toBe('succeeded'));
     const reads = h.counts().paymentReads;
@@ -164,6 +167,7 @@ describe.each(DRIVERS)('every flow through the %s driver', (driver) => {
     await act(() => result.current.checkout.pay());
     expect(result.current.checkout.status).toBe('action_required');
     expect(result.current.checkout.nextAction).toMatchObject({ type: 'redirect', url: expect.stringMatching(/^http/) });
+    expect(h.count('GET', /\/continue-payment-action$/)).toBe(driver === 'sdk-v1' ? 1 : 0);
   });
 
   it('voucher (OXXO): the code to pay with', async () => {
@@ -173,6 +177,7 @@ describe.each(DRIVERS)('every flow through the %s driver', (driver) => {
     await act(() => result.current.checkout.pay());
     expect(result.current.checkout.status).toBe('action_required');
     expect(result.current.checkout.nextAction).toMatchObject({ type: 'voucher', code: expect.any(String) });
+    expect(h.count('GET', /\/continue-payment-action$/)).toBe(driver === 'sdk-v1' ? 1 : 0);
   });
 
   if (driver === 'server') {

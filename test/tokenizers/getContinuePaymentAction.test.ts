@@ -1,15 +1,8 @@
 // @vitest-environment jsdom
 import type { Yuno } from '@yuno-payments/sdk-web-types';
 import { describe, expect, it } from 'vitest';
-import {
-  PaymentSchema,
-  YunoError,
-  collectBrowserInfo,
-  createYunoSdkTokenizer,
-  getNextAction,
-  type Payment,
-  type YunoSdkLoader,
-} from 'yuno-react';
+import { YunoError, createYunoSdkTokenizer, type Payment, type YunoSdkLoader } from 'yuno-react';
+import { PaymentSchema, collectBrowserInfo, getNextAction } from 'yuno-react/core';
 import { createSandboxWebSdk, createYunoSandbox } from 'yuno-react/sandbox';
 import { createYunoServerClient } from 'yuno-react/server';
 
