@@ -36,6 +36,13 @@ export type {
   TokenizerContext,
   TokenizerEnrollResult,
   YunoTokenizer,
+  SecureField,
+  SecureFieldChange,
+  SecureFieldName,
+  SecureFieldOptions,
+  SecureFieldsContext,
+  SecureFieldsPayInput,
+  SecureFieldsSession,
 } from './tokenizers';
 
 // Errors, and the types the hooks and components take or return. The rest (schemas, query options and keys, next-action

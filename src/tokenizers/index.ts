@@ -45,3 +45,13 @@ export type {
   TokenizerEnrollResult,
   YunoTokenizer,
 } from './types';
+export type {
+  SecureField,
+  SecureFieldChange,
+  SecureFieldName,
+  SecureFieldOptions,
+  SecureFieldsContext,
+  SecureFieldsPayInput,
+  SecureFieldsSession,
+  YunoTokenizerWithSecureFields,
+} from './secureFields';

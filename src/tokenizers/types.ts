@@ -1,3 +1,4 @@
+import type { YunoTokenizerWithSecureFields } from './secureFields';
 import type { Address, BrowserInfo, Document, OneTimeToken, PaymentMethodType, Phone } from '../core';
 import type { NextAction } from '../core/nextAction';
 import type { YunoError } from '../core/YunoError';
@@ -136,7 +137,7 @@ export interface TokenizerEnrollResult {
  * yuno-react: the Web SDK tokenizer (card data goes from the browser straight to Yuno) and the server tokenizer (card
  * data goes through the merchant's own route; PCI-certified merchants and the sandbox only).
  */
-export interface YunoTokenizer {
+export interface YunoTokenizer extends YunoTokenizerWithSecureFields {
   /** `sdk`, `server`, or a name of your own. */
   readonly kind: string;
   /** When true, a Pay click may send the card with the payment in one route call (`POST /payments` with `card`). */
