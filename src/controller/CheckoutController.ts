@@ -13,7 +13,8 @@ import {
 import type { CreateMerchantPaymentRequest } from '../core/merchantApi';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { collectBrowserInfo } from '../tokenizers/collectBrowserInfo';
-import type { CardInput, PayResult, TokenizeInput, YunoTokenizer } from '../tokenizers/types';
+import type { SecureFieldsPayInput, SecureFieldsSession } from '../tokenizers/secureFields';
+import type { CardInput, PayContext, PayResult, TokenizeInput, YunoTokenizer } from '../tokenizers/types';
 import { wipeCardInput } from './cardData';
 import { deriveCheckoutState } from './selectors';
 import type {
@@ -35,6 +36,13 @@ export interface PayInput {
   installment?: TokenizeInput['installment'];
   /** Shopper details the country requires, such as the document. */
   customer?: TokenizeInput['customer'];
+  /**
+   * The card fields in the SDK's iframes that hold the card (or, for a saved card, its security code), instead of
+   * `card` / `securityCode`: the payment tokenizes what they hold.
+   */
+  secureFields?: SecureFieldsSession;
+  /** The holder's name, typed in the page, with `secureFields`. */
+  holderName?: string;
 }
 
 export type PaymentRequestInput = Omit<CreateMerchantPaymentRequest, 'checkoutSession' | 'browserInfo'>;
@@ -50,7 +58,6 @@ export interface CheckoutControllerOptions {
 }
 
 type Listener = () => void;
-type PayRunner = NonNullable<YunoTokenizer['pay']>;
 
 /** Normalises a listed method or a selection into the checkout's selection. */
 export function toSelection(method: PaymentMethod | SelectedPaymentMethod | null): SelectedPaymentMethod | null {
@@ -321,7 +328,10 @@ export class CheckoutController {
       this.update({ phase: 'tokenizing', error: null });
       let payment: Payment;
       const newCard = input.card && !method.vaultedToken ? input.card : undefined;
-      if (newCard && this.tokenizer?.supportsOneHop && !attempt.token) {
+      const fields = input.secureFields;
+      if (fields && !attempt.token) {
+        payment = await this.payWithSecureFields(fields, method, input);
+      } else if (newCard && this.tokenizer?.supportsOneHop && !attempt.token) {
         this.update({ phase: 'creating_payment' });
         const card = {
           number: newCard.number.replace(/\D/g, ''),
@@ -344,8 +354,20 @@ export class CheckoutController {
         }
       } else if (this.tokenizer?.pay && !attempt.token) {
         const tokenizer = this.tokenizer;
-        const run: PayRunner = (payInput, context) => tokenizer.pay!(payInput, context);
-        payment = await this.payThroughTokenizer(run, method, input, newCard);
+        const tokenizeInput: TokenizeInput = {
+          type: method.type,
+          ...(newCard ? { card: newCard } : {}),
+          ...(method.vaultedToken ? { vaultedToken: method.vaultedToken } : {}),
+          ...(input.securityCode ? { securityCode: input.securityCode } : {}),
+          ...(input.saveCard ? { saveCard: true } : {}),
+          ...(input.installment ? { installment: input.installment } : {}),
+          ...(input.customer ? { customer: input.customer } : {}),
+        };
+        try {
+          payment = await this.payThroughTokenizer((context) => tokenizer.pay!(tokenizeInput, context), method, input);
+        } finally {
+          wipeCardInput(tokenizeInput);
+        }
       } else {
         if (!attempt.token) {
           const token = await this.tokenize(
@@ -387,25 +409,15 @@ export class CheckoutController {
    * payment is read once more at the end, so its final status is the merchant server's, not the SDK's word.
    */
   private async payThroughTokenizer(
-    run: PayRunner,
+    run: (context: PayContext) => Promise<PayResult>,
     method: SelectedPaymentMethod,
     input: PayInput,
-    newCard: CardInput | undefined,
   ): Promise<Payment> {
     const { checkoutSession, countryCode } = this.state;
     let created: Payment | null = null;
-    const tokenizeInput: TokenizeInput = {
-      type: method.type,
-      ...(newCard ? { card: newCard } : {}),
-      ...(method.vaultedToken ? { vaultedToken: method.vaultedToken } : {}),
-      ...(input.securityCode ? { securityCode: input.securityCode } : {}),
-      ...(input.saveCard ? { saveCard: true } : {}),
-      ...(input.installment ? { installment: input.installment } : {}),
-      ...(input.customer ? { customer: input.customer } : {}),
-    };
     let result: PayResult;
     try {
-      result = await run(tokenizeInput, {
+      result = await run({
         checkoutSession,
         countryCode,
         browserInfo: collectBrowserInfo(),
@@ -426,7 +438,6 @@ export class CheckoutController {
         },
       });
     } finally {
-      wipeCardInput(tokenizeInput);
       if (this.state.attempt?.sdkView) this.updateAttempt({ sdkView: false });
     }
     const payment = created as Payment | null;
@@ -457,6 +468,35 @@ export class CheckoutController {
       throw result.error;
     }
     return latest;
+  }
+
+  /**
+   * Pays with what the card fields in the SDK's iframes hold: the whole payment through the fields (2.x), or a token of
+   * them and the payment through the merchant's route (1.x).
+   */
+  private async payWithSecureFields(
+    fields: SecureFieldsSession,
+    method: SelectedPaymentMethod,
+    input: PayInput,
+  ): Promise<Payment> {
+    const fieldsInput: SecureFieldsPayInput = {
+      type: method.type,
+      ...(method.vaultedToken ? { vaultedToken: method.vaultedToken } : {}),
+      ...(input.holderName ? { holderName: input.holderName } : {}),
+      ...(input.saveCard ? { saveCard: true } : {}),
+      ...(input.installment ? { installment: input.installment } : {}),
+      ...(input.customer ? { customer: input.customer } : {}),
+    };
+    if (fields.pay) return this.payThroughTokenizer((context) => fields.pay!(fieldsInput, context), method, input);
+    if (!fields.createToken) throw new Error('useCheckout: these card fields can neither pay nor tokenize');
+    const token = await fields.createToken(fieldsInput, {});
+    this.updateAttempt({ token: token.token });
+    this.update({ phase: 'creating_payment' });
+    return this.requestPayment({
+      oneTimeToken: token.token,
+      paymentMethodType: method.type,
+      ...(input.saveCard ? { vaultOnSuccess: true } : {}),
+    });
   }
 
   /** Follows a session the tokenizer moved to: a fresh attempt on it, the old one counted as used. */

@@ -2,11 +2,26 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { createIdempotencyKey, yunoKeys, YunoError, type PaymentMethod } from '../core';
 import type { YunoBrowserClient } from '../client/createYunoBrowserClient';
 import { collectBrowserInfo } from '../tokenizers/collectBrowserInfo';
+import type { SecureFieldsSession } from '../tokenizers/secureFields';
 import type { EnrollInput, EnrollResult } from '../tokenizers/types';
 import { wipeCardInput } from '../controller';
 import { useYunoContext } from './YunoContext';
 
-export type EnrollVariables = Omit<EnrollInput, 'type'> & { type?: EnrollInput['type'] };
+/**
+ * What saving a card takes: the card's details (`card`), or the card fields in the SDK's iframes that hold them
+ * (`secureFields`, a session made with the customer session, and the `holderName` typed in the page).
+ *
+ * @example
+ * ```ts
+ * const variables: EnrollVariables = { secureFields, holderName: 'Ada Lovelace' };
+ * ```
+ */
+export type EnrollVariables = Omit<EnrollInput, 'type' | 'card'> & {
+  type?: EnrollInput['type'];
+  card?: EnrollInput['card'];
+  secureFields?: SecureFieldsSession;
+  holderName?: string;
+};
 
 /**
  * Saves a card for the customer: a customer session (the provider's, or a new one from your server) → an enrollment
@@ -25,7 +40,8 @@ export function useEnrollment(): UseMutationResult<EnrollResult, YunoError, Enro
     mutationFn: async (variables) => {
       try {
         const tokenizer = ctx.controller.requireTokenizer('useEnrollment');
-        if (!tokenizer.enroll) throw new Error(`useEnrollment: the ${tokenizer.kind} tokenizer cannot save cards`);
+        if (!tokenizer.enroll && !variables.secureFields)
+          throw new Error(`useEnrollment: the ${tokenizer.kind} tokenizer cannot save cards`);
         const { controller, client } = ctx;
         const customerSession =
           controller.getState().customerSession ?? (await client.startCustomerSession()).customer_session;
@@ -38,10 +54,23 @@ export function useEnrollment(): UseMutationResult<EnrollResult, YunoError, Enro
         );
         const checkoutSession = controller.getState().checkoutSession;
         const listed = queryClient.getQueryData<PaymentMethod[]>(yunoKeys.paymentMethods(checkoutSession));
-        const result = await tokenizer.enroll(
-          { type, card: variables.card, ...(variables.customer ? { customer: variables.customer } : {}) },
-          { customerSession, countryCode: controller.getState().countryCode, browserInfo: collectBrowserInfo() },
-        );
+        const customer = variables.customer ? { customer: variables.customer } : {};
+        let result;
+        if (variables.secureFields) {
+          // The card is in the SDK's iframes, whose session was made with this customer session.
+          if (!variables.secureFields.enroll) throw new Error('useEnrollment: these card fields cannot save cards');
+          result = await variables.secureFields.enroll(
+            { type, ...(variables.holderName ? { holderName: variables.holderName } : {}), ...customer },
+            {},
+          );
+        } else if (variables.card && tokenizer.enroll) {
+          result = await tokenizer.enroll(
+            { type, card: variables.card, ...customer },
+            { customerSession, countryCode: controller.getState().countryCode, browserInfo: collectBrowserInfo() },
+          );
+        } else {
+          throw new Error('useEnrollment: give the card, or the card fields (secureFields) that hold it');
+        }
         if (result.vaultedToken) return { vaultedToken: result.vaultedToken, status: result.status };
         // Yuno's Web SDK 2.x says only that the card was saved: it is the saved method new in the checkout's list.
         return {
