@@ -135,7 +135,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       if (didTimeOut()) throw fail('timeout', 'no answer in time');
       if (req.signal?.aborted) throw fail('aborted', 'the request was aborted');
-      throw fail('network', 'the request could not be sent or its answer not read', { cause });
+      throw fail('network', `the request could not be sent or its answer not read (${networkCause(cause)})`, { cause });
     } finally {
       cleanup();
     }
@@ -305,4 +305,21 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }
   });
+}
+
+/**
+ * What a failed fetch says went wrong, for the error's message: the system error code and words (`ECONNREFUSED
+ * connect ECONNREFUSED 127.0.0.1:4010`) of the cause chain undici and browsers give (`TypeError: fetch failed` with
+ * the socket error as its cause), card data masked.
+ */
+function networkCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && !parts.includes(code)) parts.push(code);
+    if (typeof message === 'string' && message !== '' && !parts.some((p) => p.includes(message))) parts.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return redactCardData(parts.join(': ') || 'no cause given').slice(0, 300);
 }

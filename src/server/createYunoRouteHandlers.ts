@@ -619,7 +619,9 @@ export function createYunoRouteHandlers(options: YunoRouteHandlersOptions): Yuno
           // A failing error hook must not turn an answer into a crash.
         }
       }
-      return errorResponse(toRouteError(error));
+      // Payments and enrollments take the browser's idempotency key: only there is "the same key" advice.
+      const keyed = action === 'createPayment' || action === 'startEnrollment';
+      return errorResponse(toRouteError(error, { keyed }));
     }
   }
 

@@ -173,5 +173,15 @@ describe('createHttpClient', () => {
     const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
     expect(error.kind).toBe('network');
     expect(error.toJSON()).toMatchObject({ name: 'YunoError', kind: 'network' });
+    expect(error.message).toContain('Failed to fetch');
+  });
+
+  it('says the cause of a refused connection in the message, not only in cause', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4010'), { code: 'ECONNREFUSED' });
+    const upstream = scripted([() => Promise.reject(new TypeError('fetch failed', { cause: refused }))]);
+    const http = createHttpClient({ baseUrl: 'https://yuno.test', fetch: upstream.fetch, retry: false });
+    const error = await failure(http.request({ method: 'GET', path: '/v1/x', schema: Thing }));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/fetch failed: ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:4010/);
   });
 });

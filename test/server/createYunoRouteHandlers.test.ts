@@ -1034,9 +1034,23 @@ describe('failures between the server and Yuno', () => {
     const { checkoutSession } = await startCheckout(handlers);
     sandbox.faults.inject({ type: 'status', status: 500, match: { path: '/v1/checkout/sessions/*/payment-methods' } });
     const answer = await call(handlers, 'GET', `/checkout-sessions/${checkoutSession}/payment-methods`);
-    expect(expectError(answer, 502, 'UPSTREAM_ERROR')[0]).toMatch(/HTTP 500 INTERNAL_ERROR/);
+    const [message] = expectError(answer, 502, 'UPSTREAM_ERROR');
+    expect(message).toMatch(/HTTP 500 INTERNAL_ERROR; retry$/);
+    // A read takes no idempotency key: the advice does not mention one.
+    expect(message).not.toMatch(/key/);
     expect(errors).toHaveLength(1);
     expect(isYunoError(errors[0])).toBe(true);
+  });
+
+  it('tells the browser to retry with the same key only on a route that takes one (payments)', async () => {
+    const handlers = routes();
+    const { checkoutSession } = await startCheckout(handlers);
+    sandbox.faults.inject({ type: 'status', status: 500, times: 3, match: { method: 'POST', path: '/v1/payments' } });
+    const answer = await call(handlers, 'POST', '/payments', {
+      json: { checkoutSession, oneTimeToken: 'ott-1', paymentMethodType: 'CARD' },
+      headers: { 'x-idempotency-key': crypto.randomUUID() },
+    });
+    expect(expectError(answer, 502, 'UPSTREAM_ERROR')[0]).toMatch(/; retry with the same key$/);
   });
 
   it('answers a Yuno 504 with 504 REQUEST_TIMEOUT', async () => {
