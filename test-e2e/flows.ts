@@ -136,6 +136,12 @@ export const flows: Flow[] = [
       await payWithNewCard(shopper, card(INSUFFICIENT_FUNDS, '382'));
       const declined = await expectCheckoutStatus(shopper.page, 'Payment declined.');
       assert.match(declined, /Payment declined\. .+/, 'the reason is given');
+      // The decline is shown as soon as the payment is created; Web SDK 2.x then ends its run and the card form, its
+      // attempt over, empties itself.
+      await waitUntil(
+        async () => (await cardForm(shopper.page).getAttribute('data-status')) !== 'pending',
+        'the card form ends its attempt',
+      );
       await shopper.assertNoCardData(); // the declined card is gone from the form
       // The fresh session's methods, read through the routes by the browser that owns it, before typing the new card.
       const refreshed = shopper.page.waitForResponse((response) =>
