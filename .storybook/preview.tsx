@@ -28,13 +28,14 @@ const yunoLoader: Loader = async (context) => {
   return { yuno: stack };
 };
 
-/** Puts the story under a `<YunoProvider>` bound to its stack. */
+/** Puts the story under a `<YunoProvider>` bound to its stack, with the element the 2.x SDK shows its views in. */
 const withYunoProvider: Decorator = (Story, context) => {
   const stack = context.loaded.yuno as YunoStoryStack | undefined;
   if (!stack) return <Story />;
   return (
     <YunoProvider key={stack.id} {...stack.providerProps}>
       <Story />
+      {stack.sdkView !== null && <div data-yuno-sdk-view={stack.sdkView} />}
     </YunoProvider>
   );
 };

@@ -136,6 +136,12 @@ export const flows: Flow[] = [
       await payWithNewCard(shopper, card(INSUFFICIENT_FUNDS, '382'));
       const declined = await expectCheckoutStatus(shopper.page, 'Payment declined.');
       assert.match(declined, /Payment declined\. .+/, 'the reason is given');
+      // The decline is shown as soon as the payment is created; Web SDK 2.x then ends its run and the card form, its
+      // attempt over, empties itself.
+      await waitUntil(
+        async () => (await cardForm(shopper.page).getAttribute('data-status')) !== 'pending',
+        'the card form ends its attempt',
+      );
       await shopper.assertNoCardData(); // the declined card is gone from the form
       // The fresh session's methods, read through the routes by the browser that owns it, before typing the new card.
       const refreshed = shopper.page.waitForResponse((response) =>
@@ -442,15 +448,25 @@ export const flows: Flow[] = [
   },
 ];
 
-/** The 3DS challenge page, served by the sandbox in the checkout's frame: type the code and verify. */
+/**
+ * The 3DS challenge page, served by the sandbox, in the Web SDK's own view (Yuno's Web SDK 2.x, here the sandbox's
+ * stand-in, shows the bank's page itself; the checkout only says where to look): type the code and verify.
+ */
 async function completeChallenge(shopper: Shopper, sandbox: SandboxControl, otp: string): Promise<void> {
-  const frameElement = shopper.page.locator('iframe[title="Verify your payment with your bank"]');
-  await frameElement.waitFor({ timeout: 20_000 });
+  const title = 'Verify your payment with your bank';
+  const view = shopper.page.getByRole('dialog', { name: title });
+  await view.waitFor({ timeout: 20_000 });
+  const notice = shopper.page.locator('[data-slot="next-action-challenge"]');
+  assert.equal(await notice.getAttribute('role'), 'status', 'the checkout says where the challenge is');
+  assert.equal(await notice.textContent(), 'Complete your bank’s verification in the window that opened.');
+  assert.equal(await notice.locator('iframe').count(), 0, 'the checkout shows no challenge frame of its own');
+  const frameElement = view.locator(`iframe[title="${title}"]`);
   const src = (await frameElement.getAttribute('src')) ?? '';
   assert.ok(src.startsWith(`${sandbox.url}/_sandbox/3ds/`), `the challenge loads from the sandbox (${src})`);
-  const frame = shopper.page.frameLocator('iframe[title="Verify your payment with your bank"]');
+  const frame = view.frameLocator(`iframe[title="${title}"]`);
   await frame.getByLabel('Verification code').fill(otp);
   await frame.getByRole('button', { name: 'Verify payment' }).click();
+  await view.waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 /** A one-time token from the sandbox's Web SDK route, with the public key only, as the SDK in a browser makes it. */

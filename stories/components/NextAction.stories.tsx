@@ -19,20 +19,61 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A card that needs the bank's 3-D Secure challenge: the bank's page in an iframe (sandbox: code 1234 passes). */
+/** The title the Web SDK stand-in gives its 3-D Secure view and the bank's page in it (src/sandbox/challengeView.ts). */
+const SDK_VIEW_TITLE = 'Verify your payment with your bank';
+
+/** The sandbox's challenge page in an iframe, once loaded: a same-origin blob: copy (createSandboxWebSdk's challengePage). */
+async function bankPage(frame: HTMLElement) {
+  await expect(frame.tagName).toBe('IFRAME');
+  return waitFor(() => {
+    const body = (frame as HTMLIFrameElement).contentDocument?.body;
+    if (!body?.querySelector('input[name="otp"]')) throw new Error('The challenge page has not loaded yet');
+    return within(body);
+  });
+}
+
+/**
+ * A card that needs the bank's 3-D Secure challenge, on Yuno's Web SDK 2.x (the provider's default): the SDK shows the
+ * bank's page in a view of its own (here the sandbox's stand-in for it, under the story) and `<NextAction>` tells the
+ * shopper where to look (sandbox: code 1234 passes).
+ */
 export const ThreeDSecureChallenge: Story = {
-  name: '3DS challenge',
+  name: '3DS challenge (Web SDK 2.x)',
   parameters: { pay: { type: 'CARD', card: '4916994064252017' } satisfies PayOnMountProps },
   play: async ({ canvasElement }) => {
-    const frame = await within(canvasElement).findByTitle(t('nextAction.challenge.title'));
-    await expect(frame.tagName).toBe('IFRAME');
-    // The sandbox's challenge page, as a same-origin blob: copy (see createSandboxWebSdk's challengePage option).
-    const bank = await waitFor(() => {
-      const body = (frame as HTMLIFrameElement).contentDocument?.body;
-      if (!body?.querySelector('input[name="otp"]')) throw new Error('The challenge page has not loaded yet');
-      return within(body);
-    });
+    const canvas = within(canvasElement);
+    const view = await canvas.findByRole('dialog', { name: SDK_VIEW_TITLE });
+    const bank = await bankPage(within(view).getByTitle(SDK_VIEW_TITLE));
     await expect(bank.getByLabelText('Verification code')).toHaveAttribute('autocomplete', 'one-time-code');
+    await expect(within(view).getByRole('button', { name: 'Close' })).toBeVisible();
+    // The page shows no challenge of its own, only where to find the SDK's.
+    const notice = canvas.getByText(t('nextAction.challenge.inSdk'));
+    await expect(notice).toHaveAttribute('role', 'status');
+    await expect(notice).toHaveAttribute('data-slot', 'next-action-challenge');
+    await expect(canvasElement.querySelector('[data-slot="next-action"] iframe')).toBeNull();
+    await expect(canvasElement.querySelector('[data-slot="next-action"]')).toHaveAttribute(
+      'data-type',
+      'three_d_secure',
+    );
+  },
+};
+
+/**
+ * The same challenge on Yuno's Web SDK 1.x (`createYunoSdkTokenizer`): the SDK hands the bank's page over and
+ * `<NextAction>` shows it in its own iframe.
+ */
+export const ThreeDSecureChallengeInPage: Story = {
+  name: '3DS challenge (Web SDK 1.x)',
+  parameters: {
+    yuno: { driver: 'sdk-v1' } satisfies YunoStoryParameters,
+    pay: { type: 'CARD', card: '4916994064252017' } satisfies PayOnMountProps,
+  },
+  play: async ({ canvasElement }) => {
+    const frame = await within(canvasElement).findByTitle(t('nextAction.challenge.title'));
+    const bank = await bankPage(frame);
+    await expect(bank.getByLabelText('Verification code')).toHaveAttribute('autocomplete', 'one-time-code');
+    await expect(frame.closest('[data-slot="next-action-challenge"]')).not.toBeNull();
+    await expect(within(canvasElement).queryByRole('dialog')).toBeNull();
     await expect(canvasElement.querySelector('[data-slot="next-action"]')).toHaveAttribute(
       'data-type',
       'three_d_secure',

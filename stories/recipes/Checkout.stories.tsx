@@ -18,9 +18,21 @@ const next = messagesOf(nextActionMessages);
 const button = messagesOf(payButtonMessages);
 const status = messagesOf(paymentResultMessages);
 
-/** The issuer's 3DS challenge page in the checkout's iframe (a same-origin blob: copy of the sandbox's page). */
-async function challengePage(canvasElement: HTMLElement) {
-  const frame = await within(canvasElement).findByTitle(next('nextAction.challenge.title'));
+/** The title the Web SDK stand-in gives its 3-D Secure view and the bank's page in it (src/sandbox/challengeView.ts). */
+const SDK_VIEW_TITLE = 'Verify your payment with your bank';
+
+/**
+ * The issuer's 3DS challenge page (a same-origin blob: copy of the sandbox's page): with Web SDK 2.x in the SDK's own
+ * view, with 1.x in the checkout's iframe.
+ */
+async function challengePage(canvasElement: HTMLElement, driver: 'sdk-v2' | 'sdk-v1') {
+  const canvas = within(canvasElement);
+  const frame =
+    driver === 'sdk-v2'
+      ? within(await canvas.findByRole('dialog', { name: SDK_VIEW_TITLE })).getByTitle(SDK_VIEW_TITLE)
+      : await canvas.findByTitle(next('nextAction.challenge.title'));
+  // 1.x: the checkout's own iframe, in <NextActionChallenge>; 2.x: the SDK's, outside the checkout.
+  await expect(frame.closest('[data-slot="next-action-challenge"]') !== null).toBe(driver === 'sdk-v1');
   const body = await waitFor(() => {
     const doc = (frame as HTMLIFrameElement).contentDocument;
     if (!doc?.querySelector('input[name="otp"]')) throw new Error('The challenge page has not loaded yet');
@@ -30,10 +42,10 @@ async function challengePage(canvasElement: HTMLElement) {
 }
 
 /** Types the code into the bank's page and submits it, as the shopper would. */
-async function answerChallenge(canvasElement: HTMLElement, code: string) {
-  const bank = await challengePage(canvasElement);
+async function answerChallenge(canvasElement: HTMLElement, code: string, driver: 'sdk-v2' | 'sdk-v1' = 'sdk-v2') {
+  const bank = await challengePage(canvasElement, driver);
   await userEvent.type(bank.getByLabelText('Verification code'), code);
-  // The frame is removed as soon as the payment is final, and the blur that a removal causes would reach user-event's
+  // The frame is removed as soon as the challenge is answered, and the blur that a removal causes would reach user-event's
   // listeners in a document that no longer has a window. So the form is submitted and focus taken out of the frame in
   // one go, while its document is still attached.
   bank.getByRole('button', { name: 'Verify payment' }).click();
@@ -78,6 +90,23 @@ export const ApprovedPayment: Story = {
   },
 };
 
+/**
+ * Approved, with the card tokenized by the merchant's own token route (`createServerTokenizer`, for PCI-certified
+ * servers) instead of Yuno's Web SDK: one request carries the card and the payment.
+ */
+export const ApprovedThroughServer: Story = {
+  name: 'Approved, tokenized by the merchant server',
+  parameters: { yuno: { ...meta.parameters.yuno, driver: 'server' } satisfies YunoStoryParameters },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4507990000000002');
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+    const { sandbox, tokenizer } = stackOf(context);
+    await expect(tokenizer.kind).toBe('server');
+    await expect(sandbox.listPayments().map((p) => p.status)).toEqual(['SUCCEEDED']);
+  },
+};
+
 /** Insufficient funds: the shopper reads why, tries again with another card, and pays. */
 export const DeclinedThenRetry: Story = {
   name: 'Declined, then a retry',
@@ -100,13 +129,28 @@ export const DeclinedThenRetry: Story = {
   },
 };
 
-/** 3-D Secure challenge, passed with the code 1234 typed into the bank's page. */
+/** 3-D Secure challenge, passed with the code 1234 typed into the bank's page, in Web SDK 2.x's own view. */
 export const ThreeDSecurePassed: Story = {
   name: '3DS challenge passed (1234)',
   play: async (context) => {
     const canvas = within(context.canvasElement);
     await payWithCard(context.canvasElement, '4916994064252017');
+    await expect(await canvas.findByText(next('nextAction.challenge.inSdk'))).toBeVisible();
     await answerChallenge(context.canvasElement, '1234');
+    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+    await expect(canvas.queryByRole('dialog')).toBeNull();
+    await expect(stackOf(context).sandbox.listPayments()[0]).toMatchObject({ status: 'SUCCEEDED' });
+  },
+};
+
+/** The same challenge on Web SDK 1.x: the bank's page in the checkout's own iframe. */
+export const ThreeDSecurePassedSdkV1: Story = {
+  name: '3DS challenge passed (1234), Web SDK 1.x',
+  parameters: { yuno: { ...meta.parameters.yuno, driver: 'sdk-v1' } satisfies YunoStoryParameters },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await payWithCard(context.canvasElement, '4916994064252017');
+    await answerChallenge(context.canvasElement, '1234', 'sdk-v1');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     await expect(stackOf(context).sandbox.listPayments()[0]).toMatchObject({ status: 'SUCCEEDED' });
   },

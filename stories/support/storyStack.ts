@@ -2,8 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { http, type HttpHandler } from 'msw';
 import {
   type CheckoutStart,
+  createServerTokenizer,
   createYunoBrowserClient,
   createYunoSdkTokenizer,
+  createYunoSdkV2Tokenizer,
   type YunoBrowserClient,
   type YunoLanguage,
   type YunoProviderProps,
@@ -57,7 +59,26 @@ export interface YunoStoryParameters {
   paymentMethods?: SandboxPaymentMethodConfig[];
   /** Time limit of the merchant server's calls to Yuno, in ms. @default 10000 */
   serverTimeoutMs?: number;
+  /**
+   * The page's tokenizer: Yuno's Web SDK 2.x (`createYunoSdkV2Tokenizer`, the provider's default, whose SDK runs the
+   * payment and shows the 3-D Secure challenge in its own view), Web SDK 1.x (`createYunoSdkTokenizer`, the challenge
+   * in the page's `<NextActionChallenge>`), or the merchant's token route (`createServerTokenizer`). The SDK is the
+   * sandbox's stand-in either way.
+   * @default 'sdk-v2'
+   */
+  driver?: YunoStoryDriver;
 }
+
+/**
+ * Which tokenizer a story's page uses: Yuno's Web SDK 2.x or 1.x (the sandbox's stand-in), or the merchant's own token
+ * route.
+ *
+ * @example
+ * ```ts
+ * export const PageChallenge: Story = { parameters: { yuno: { driver: 'sdk-v1' } } };
+ * ```
+ */
+export type YunoStoryDriver = 'sdk-v2' | 'sdk-v1' | 'server';
 
 /** One story's whole checkout stack: Yuno (the sandbox), the merchant's server, and the page's client and tokenizer. */
 export interface YunoStoryStack {
@@ -70,9 +91,16 @@ export interface YunoStoryStack {
   start: CheckoutStart;
   /** The page's client of the merchant routes, which MSW answers at `/api/yuno/{id}/*`. */
   client: YunoBrowserClient;
-  /** Yuno's Web SDK tokenizer, on the sandbox's stand-in for the SDK. */
+  /** The page's tokenizer (`parameters.driver`): Yuno's Web SDK on the sandbox's stand-in, or the token route. */
   tokenizer: YunoTokenizer;
   queryClient: QueryClient;
+  /**
+   * With the 2.x driver, the value of the `data-yuno-sdk-view` attribute of the element the SDK shows its views in
+   * (the 3-D Secure challenge), which `.storybook/preview.tsx` renders under the story; `null` with the other drivers.
+   * In the story rather than over the page, so that a docs page's stories keep their views to themselves and none
+   * outlives its story.
+   */
+  sdkView: string | null;
   /** MSW handlers: the merchant routes and the sandbox's origin. */
   handlers: HttpHandler[];
   parameters: YunoStoryParameters;
@@ -131,6 +159,7 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
   const start = await createYunoCheckout({ client: yuno, checkout: order });
   for (const fault of parameters.faults ?? []) sandbox.faults.inject(fault);
 
+  const driver = parameters.driver ?? 'sdk-v2';
   const basePath = `/api/yuno/${id}`;
   // The story's checkout session is created here, on the "server", so no browser holds its binding cookie: every caller
   // may use every session of this one-shopper stack.
@@ -139,6 +168,7 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
     resolveCheckout: () => order,
     basePath,
     authorize: () => true,
+    serverTokenization: driver === 'server',
   });
   const handlers: HttpHandler[] = [
     http.all(`${basePath}/*`, ({ request }) => routes.fetch(request)),
@@ -149,10 +179,8 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
     retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
     timeoutMs: (parameters.serverTimeoutMs ?? 10_000) + 5_000,
   });
-  // The page's SDK calls go over the network (MSW) to the sandbox's origin; its 3DS page is a blob: copy, because a
-  // frame's navigation never reaches a service worker's mocks.
-  const loadSdk = async () => createSandboxWebSdk({ baseUrl: sandbox.baseUrl, challengePage: 'blob' });
-  const tokenizer = createYunoSdkTokenizer({ publicApiKey: sandbox.credentials.publicApiKey, loadSdk });
+  const sdkView = driver === 'sdk-v2' ? id : null;
+  const tokenizer = createTokenizer(driver, sandbox, client, sdkView);
   const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retryDelay: 10 } } });
 
   return {
@@ -164,6 +192,7 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
     client,
     tokenizer,
     queryClient,
+    sdkView,
     handlers,
     parameters,
     providerProps: {
@@ -177,6 +206,35 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
       pollInterval: () => 250,
     },
   };
+}
+
+/**
+ * The page's tokenizer for a driver. The SDK's calls go over the network (MSW) to the sandbox's origin; its 3DS page is
+ * a blob: copy, because a frame's navigation never reaches a service worker's mocks.
+ */
+function createTokenizer(
+  driver: YunoStoryDriver,
+  sandbox: YunoSandbox,
+  client: YunoBrowserClient,
+  sdkView: string | null,
+): YunoTokenizer {
+  const { publicApiKey } = sandbox.credentials;
+  const baseUrl = sandbox.baseUrl;
+  switch (driver) {
+    case 'sdk-v2':
+      return createYunoSdkV2Tokenizer({
+        publicApiKey,
+        ...(sdkView !== null ? { elementSelector: `[data-yuno-sdk-view="${sdkView}"]` } : {}),
+        loadSdk: async () => createSandboxWebSdk({ baseUrl, challengePage: 'blob', sdkVersion: 2 }),
+      });
+    case 'sdk-v1':
+      return createYunoSdkTokenizer({
+        publicApiKey,
+        loadSdk: async () => createSandboxWebSdk({ baseUrl, challengePage: 'blob', sdkVersion: 1 }),
+      });
+    case 'server':
+      return createServerTokenizer({ client });
+  }
 }
 
 /** Enrolls cards for a customer the way a shopper's earlier visit would have: customer session → Web SDK enrollment. */
