@@ -463,6 +463,17 @@ export class CheckoutController {
     } catch {
       // The status is polled as usual when this read fails.
     }
+    if (result.status === 'idle' && getNextAction(latest)?.type === 'three_d_secure') {
+      // The shopper closed the SDK's 3-D Secure view: 2.x cannot take that payment up again, and it waits for a
+      // challenge nobody can answer. Its session is used; the retry starts a fresh one.
+      this.payments.set(latest);
+      this.updateAttempt({ sdkClosed: true });
+      throw new YunoError({
+        kind: 'sdk',
+        yunoCode: 'USER_CANCEL',
+        message: "The shopper closed Yuno's Web SDK 3-D Secure view; the payment cannot go on",
+      });
+    }
     if (result.status === 'error' && result.error && !isTerminalPaymentStatus(latest.status)) {
       this.payments.set(latest);
       throw result.error;

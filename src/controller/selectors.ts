@@ -54,6 +54,8 @@ export function deriveStatus(state: CheckoutControllerState, payment: Payment | 
  * ```
  */
 export function nextActionOf(state: CheckoutControllerState, payment: Payment): NextAction | null {
+  // A step the shopper closed in the SDK's own view cannot be taken up again: the checkout offers a retry instead.
+  if (state.attempt?.sdkClosed && state.attempt.paymentId === payment.id) return null;
   const own = getNextAction(payment) ?? null;
   const told = state.attempt?.continueAction;
   if (!told || told.paymentId !== payment.id || !isWaitingOnShopper(payment)) return own;

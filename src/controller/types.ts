@@ -48,6 +48,8 @@ export interface PaymentAttempt {
    * SDK's own view, not in the page's `<NextActionChallenge>`.
    */
   sdkView?: boolean;
+  /** The shopper closed the SDK's own view of the payment's step (2.x): nothing can continue that payment. */
+  sdkClosed?: boolean;
   /**
    * What Yuno's Web SDK said the shopper must do for the payment `paymentId` (1.x headless `getContinuePaymentAction`),
    * when it is not a 3-D Secure challenge.

@@ -15,6 +15,8 @@ const NEW_SESSION_CODES = new Set([
   'INVALID_TOKEN',
   'TOKEN_IN_USE',
   'IDEMPOTENCY_DUPLICATED',
+  // The shopper closed Yuno's Web SDK view (2.x): a payment it started cannot be taken up again.
+  'USER_CANCEL',
 ]);
 const UNAVAILABLE_CODES = new Set([
   'INVALID_CREDENTIALS',

@@ -141,6 +141,28 @@ describe.each(DRIVERS)('every flow through the %s driver', (driver) => {
     expect(result.current.checkout.declineReason).toBe('AUTHENTICATION_FAILED_THREE_D_SECURE');
   });
 
+  if (driver === 'sdk-v2') {
+    it('3-D Secure view closed by the shopper: no step left to show, and the retry starts a fresh session', async () => {
+      const h = await harness(driver);
+      const { result } = setup(h);
+      await select(result, 'CARD');
+      h.threeDSecure.close = true;
+      await act(() => result.current.checkout.pay({ card: testCard(THREE_DS) }).catch(() => undefined));
+      expect(result.current.checkout).toMatchObject({
+        status: 'error',
+        nextAction: null,
+        recovery: 'new_session',
+        error: { kind: 'sdk', yunoCode: 'USER_CANCEL' },
+      });
+      const closed = result.current.checkout.checkoutSession;
+      await act(() => result.current.checkout.retry());
+      expect(result.current.checkout.checkoutSession).not.toBe(closed);
+      h.threeDSecure.close = false;
+      await act(() => result.current.checkout.pay({ card: testCard(APPROVED) }));
+      await waitFor(() => expect(result.current.checkout.status).toBe('succeeded'));
+    });
+  }
+
   it('PIX: the QR code, then succeeded when it is paid, and polling stops', async () => {
     const h = await harness(driver, { country: 'BR', currency: 'BRL', amount: 50 });
     const { result } = setup(h);

@@ -42,7 +42,7 @@ export interface CheckoutHarness {
    * The code the shopper types in the 2.x SDK's challenge view (`'sdk-v2'`): each challenge the stand-in meets is
    * answered with it, and `challenges` records the checkout sessions challenged. @default '1234'
    */
-  threeDSecure: { otp: string; challenges: string[]; onChallenge?: () => void };
+  threeDSecure: { otp: string; challenges: string[]; onChallenge?: () => void; close?: boolean };
 }
 
 export interface CheckoutHarnessOptions {
@@ -128,6 +128,8 @@ export async function createCheckoutHarness(options: CheckoutHarnessOptions = {}
       answerThreeDSecure: async ({ checkoutSession }) => {
         threeDSecure.challenges.push(checkoutSession);
         threeDSecure.onChallenge?.();
+        // The shopper closes the SDK's view instead of answering.
+        if (threeDSecure.close) throw new Error('closed');
         await sandbox.completeThreeDSecure(checkoutSession, threeDSecure.otp);
       },
     });
