@@ -359,6 +359,7 @@ async function createSecureFieldsSession(
   }
   let routes: Partial<PaymentControllers> | null = null;
   let inFlight = false;
+  let running: Promise<void> | null = null;
   /** The session the transaction tokenizes on, as far as this session knows (a token tells the SDK's rotations). */
   let knownSession = checkoutSession;
   let pending: Promise<unknown> = Promise.resolve();
@@ -418,6 +419,8 @@ async function createSecureFieldsSession(
     }
     inFlight = true;
     try {
+      // The previous call is over (its status came) but Yuno's `start` may not have returned yet.
+      if (running !== null) await running.catch(() => undefined);
       try {
         await pending;
       } catch (error) {
@@ -427,9 +430,22 @@ async function createSecureFieldsSession(
       return await run();
     } finally {
       inFlight = false;
-      routes = null;
+      if (running === null) routes = null;
     }
   }
+
+  /** `transaction.start`, counted as in flight until it settles (which may be after `onStatus` resolved the call). */
+  const start = (selection: { paymentMethod: YunoSdkV2PaymentMethodSelected }): Promise<void> => {
+    const started = Promise.resolve().then(() => transaction.start(selection));
+    running = started;
+    const clear = () => {
+      if (running !== started) return;
+      running = null;
+      if (!inFlight) routes = null;
+    };
+    started.then(clear, clear);
+    return started;
+  };
 
   const updateSession = (next: string) => {
     if (typeof transaction.updateCheckoutSession !== 'function') {
@@ -439,8 +455,8 @@ async function createSecureFieldsSession(
       });
     }
     knownSession = next;
-    const previous = pending;
-    pending = previous.then(() => transaction.updateCheckoutSession!(next));
+    // A rejection of Yuno's call is the next payment's failure.
+    pending = Promise.resolve(transaction.updateCheckoutSession(next));
     pending.catch(() => undefined);
   };
 
@@ -484,7 +500,7 @@ async function createSecureFieldsSession(
               },
               onStatus: controllers.onStatus,
             };
-            return transaction.start({ paymentMethod: fieldsMethodOf(input) });
+            return start({ paymentMethod: fieldsMethodOf(input) });
           });
         }),
         signal,
@@ -513,13 +529,7 @@ async function createSecureFieldsSession(
                 else reject(statusError(result, 'save the card', []));
               },
             };
-            let started: Promise<void>;
-            try {
-              started = Promise.resolve(transaction.start({ paymentMethod: fieldsMethodOf(input) }));
-            } catch (error) {
-              started = Promise.reject(error);
-            }
-            started.then(
+            start({ paymentMethod: fieldsMethodOf(input) }).then(
               () => {
                 if (settled) return;
                 settled = true;
