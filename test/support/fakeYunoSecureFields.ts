@@ -379,19 +379,21 @@ export function fakeSdkV1WithSecureFields(options: Omit<SandboxWebSdkOptions, 's
               const detail = vaultedToken
                 ? { security_code: cardOf(state, fields).securityCode }
                 : cardDetail(String(params.cardHolderName ?? ''));
-              return api.generateToken({
-                checkout_session: checkoutSession!,
-                payment_method: {
-                  type: 'CARD',
-                  vaulted_token: vaultedToken ?? null,
-                  card: {
-                    save: params.saveCard === true,
-                    detail,
-                    ...(params.installment ? { installment: params.installment } : {}),
-                  },
-                  ...(params.customer ? { customer: params.customer } : {}),
-                } as never,
-              });
+              return asSdkFailure(
+                api.generateToken({
+                  checkout_session: checkoutSession!,
+                  payment_method: {
+                    type: 'CARD',
+                    vaulted_token: vaultedToken ?? null,
+                    card: {
+                      save: params.saveCard === true,
+                      detail,
+                      ...(params.installment ? { installment: params.installment } : {}),
+                    },
+                    ...(params.customer ? { customer: params.customer } : {}),
+                  } as never,
+                }),
+              );
             },
             async generateVaultedToken(params: Record<string, unknown>) {
               state.calls.push({ method: 'generateVaultedToken', args: params });
@@ -400,14 +402,16 @@ export function fakeSdkV1WithSecureFields(options: Omit<SandboxWebSdkOptions, 's
                 customer_session: customerSession,
                 country_code: args.countryCode,
               });
-              const result = await api.continueEnrollment({
-                customer_session: customerSession,
-                payment_method: {
-                  type: 'CARD',
-                  card: { detail: cardDetail(String(params.cardHolderName ?? '')) },
-                  ...(params.customer ? { customer: params.customer } : {}),
-                },
-              } as never);
+              const result = await asSdkFailure(
+                api.continueEnrollment({
+                  customer_session: customerSession,
+                  payment_method: {
+                    type: 'CARD',
+                    card: { detail: cardDetail(String(params.cardHolderName ?? '')) },
+                    ...(params.customer ? { customer: params.customer } : {}),
+                  },
+                } as never),
+              );
               return (result as unknown as { vaulted_token: string }).vaulted_token;
             },
             generateVaultedTokenWithInformation: async () => {
@@ -426,4 +430,14 @@ export function fakeSdkV1WithSecureFields(options: Omit<SandboxWebSdkOptions, 's
     },
   });
   return { loadSdk, state };
+}
+
+/** Yuno's 1.x SDK rejects with the API's error body (`{ code, messages }`), not with the library's errors. */
+async function asSdkFailure<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const { code, messages } = (error ?? {}) as { code?: unknown; messages?: unknown };
+    throw { code, messages };
+  }
 }
