@@ -14,7 +14,7 @@ import {
 } from './loadYunoSdk';
 import { collectBrowserInfo } from './collectBrowserInfo';
 import { parseOneTimeToken } from './parseOneTimeToken';
-import { bindSecureField, selectorOf, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
+import { bindSecureField, failureOf, selectorOf, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
 import type { SecureFieldName, SecureFieldOptions, SecureFieldsContext, SecureFieldsSession } from './secureFields';
 import { fraudCheckOf, runFraudCheck, type DeviceFingerprints } from './runFraudCheck';
 import { toNextAction, type YunoApiClientPaymentContinue } from './continuePaymentAction';
@@ -339,11 +339,9 @@ async function createSecureFieldsSession(
     });
   }
   const bindings: Array<FieldBinding<SdkSecureField>> = [];
+  /** Why making the fields on a new session failed, until it is tried again. */
   let failure: YunoError | null = null;
   let removed = false;
-  const onFailure = (error: YunoError) => {
-    failure ??= error;
-  };
   const render = (field: SdkSecureField, selector: string) => field.render(selector);
 
   /** Yuno's fraud check of a payment session (started here if `prepare` did not), waited for a few seconds at most. */
@@ -392,7 +390,8 @@ async function createSecureFieldsSession(
   const whenReady = async () => {
     if (removed) throw new YunoError({ kind: 'sdk', message: 'The card fields were unmounted' });
     await ready;
-    if (failure !== null) throw failure;
+    const kept = failure ?? failureOf(bindings);
+    if (kept !== null) throw kept;
     return sf;
   };
 
@@ -404,9 +403,10 @@ async function createSecureFieldsSession(
         field: createField(sf, name, options),
         element: null,
         removed: false,
+        failure: null,
       };
       bindings.push(binding);
-      return bindSecureField(binding, render, onFailure);
+      return bindSecureField(binding, render);
     },
 
     async createToken(input, { signal }) {
@@ -498,6 +498,7 @@ async function createSecureFieldsSession(
           failure = null;
           for (const binding of bindings) {
             binding.field = createField(instance, binding.name, binding.options);
+            binding.failure = null;
             if (binding.element !== null && !binding.removed) {
               const { field, element } = binding;
               await Promise.resolve()
@@ -508,7 +509,9 @@ async function createSecureFieldsSession(
             }
           }
         });
-      ready.catch((error: unknown) => onFailure(toSdkError(error, 'make the card fields on the new checkout session')));
+      ready.catch((error: unknown) => {
+        failure = toSdkError(error, 'make the card fields on the new checkout session');
+      });
     },
 
     unmount() {

@@ -4,7 +4,7 @@ import { YunoError } from '../core/YunoError';
 import { loadYunoSdkV2, yunoSdkV2Instance, type YunoSdkV2Loader } from './loadYunoSdkV2';
 import { parseOneTimeToken } from './parseOneTimeToken';
 import { toSdkError } from './toSdkError';
-import { bindSecureField, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
+import { bindSecureField, failureOf, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
 import type { SecureFieldsContext, SecureFieldsPayInput, SecureFieldsSession } from './secureFields';
 import type {
   CardInput,
@@ -363,11 +363,8 @@ async function createSecureFieldsSession(
   /** The session the transaction tokenizes on, as far as this session knows (a token tells the SDK's rotations). */
   let knownSession = checkoutSession;
   let pending: Promise<unknown> = Promise.resolve();
-  let failure: YunoError | null = null;
+  const bindings: Array<FieldBinding<YunoSdkV2SecureField>> = [];
   let removed = false;
-  const onFailure = (error: YunoError) => {
-    failure ??= error;
-  };
 
   let transaction: YunoSdkV2Transaction;
   let fields: YunoSdkV2SecureFields;
@@ -426,6 +423,7 @@ async function createSecureFieldsSession(
       } catch (error) {
         throw toSdkError(error, 'point the card fields at the new checkout session');
       }
+      const failure = failureOf(bindings);
       if (failure !== null) throw failure;
       return await run();
     } finally {
@@ -468,8 +466,16 @@ async function createSecureFieldsSession(
       } catch (error) {
         throw toSdkError(error, `create the ${name} card field`);
       }
-      const binding: FieldBinding<YunoSdkV2SecureField> = { name, options, field, element: null, removed: false };
-      return bindSecureField(binding, (f, selector) => f.mount(selector), onFailure);
+      const binding: FieldBinding<YunoSdkV2SecureField> = {
+        name,
+        options,
+        field,
+        element: null,
+        removed: false,
+        failure: null,
+      };
+      bindings.push(binding);
+      return bindSecureField(binding, (f, selector) => f.mount(selector));
     },
 
     pay(input, payContext) {

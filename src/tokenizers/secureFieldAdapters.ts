@@ -119,18 +119,24 @@ export interface FieldBinding<F extends YunoFieldLike> {
   field: F;
   element: HTMLElement | null;
   removed: boolean;
+  /** Why the field's last mount failed, until it is mounted again or removed. */
+  failure: YunoError | null;
+}
+
+/** The first failure kept on a mounted field of `bindings`, if any. */
+export function failureOf(bindings: ReadonlyArray<FieldBinding<YunoFieldLike>>): YunoError | null {
+  return bindings.find((b) => !b.removed && b.failure !== null)?.failure ?? null;
 }
 
 /**
  * The library's {@link SecureField} over a binding whose Yuno object the driver may swap (1.x re-creates fields on a
- * new session). `place` mounts the Yuno object into a selector; a failure to mount, sync or not, goes to `onFailure`
- * (the session rejects its next payment with it). `focus`, `clearValue` and `setError` are cosmetic: a failure of
- * theirs is dropped.
+ * new session). `place` mounts the Yuno object into a selector; a failure to mount, sync or not, is kept on the
+ * binding until the field is mounted again or removed (the session refuses to pay while one is kept: see
+ * {@link failureOf}). `focus`, `clearValue` and `setError` are cosmetic: a failure of theirs is dropped.
  */
 export function bindSecureField<F extends YunoFieldLike>(
   binding: FieldBinding<F>,
   place: (field: F, selector: string) => unknown,
-  onFailure: (error: YunoError) => void,
 ): SecureField {
   const quietly = (run: () => unknown) => {
     try {
@@ -145,21 +151,25 @@ export function bindSecureField<F extends YunoFieldLike>(
       const selector = selectorOf(element, binding.name);
       binding.element = element;
       binding.removed = false;
-      try {
-        const result = place(binding.field, selector);
-        if (result instanceof Promise) {
-          result.catch((error: unknown) => onFailure(toSdkError(error, `show the ${binding.name} card field`)));
-        }
-      } catch (error) {
+      binding.failure = null;
+      const field = binding.field;
+      const fail = (error: unknown) => {
         const failure = toSdkError(error, `show the ${binding.name} card field`);
-        onFailure(failure);
-        throw failure;
+        if (binding.field === field && binding.element === element) binding.failure = failure;
+        return failure;
+      };
+      try {
+        const result = place(field, selector);
+        if (result instanceof Promise) result.catch(fail);
+      } catch (error) {
+        throw fail(error);
       }
     },
     unmount() {
       if (binding.removed) return;
       binding.removed = true;
       binding.element = null;
+      binding.failure = null;
       quietly(() => binding.field.unmountSync());
     },
     focus() {

@@ -501,10 +501,22 @@ describe('2.x Secure Fields: enroll, unmount and failures', () => {
     const { checkoutSession } = await client.startCheckout();
     const session = await open({ checkoutSession });
     const detached = document.createElement('div');
-    expect(() => session.create('pan').mount(detached)).toThrow(YunoError);
+    const pan = session.create('pan');
+    expect(() => pan.mount(detached)).toThrow(YunoError);
     await expect(
       session.pay!({ type: 'CARD', holderName: 'Grace Hopper' }, payContext(client, checkoutSession).context),
     ).rejects.toSatisfy((e: unknown) => e instanceof YunoError && e.kind === 'sdk' && /pan card field/.test(e.message));
     expect(callsOf('start')).toHaveLength(0);
+
+    // Mounted again where it belongs, the field is fine and the payment runs.
+    pan.mount(el(0));
+    session.create('expiration').mount(el(1));
+    session.create('cvv').mount(el(2));
+    fake.state.field('pan').type(APPROVED);
+    fake.state.field('expiration').type('11/30');
+    fake.state.field('cvv').type('123');
+    await expect(
+      session.pay!({ type: 'CARD', holderName: 'Grace Hopper' }, payContext(client, checkoutSession).context),
+    ).resolves.toMatchObject({ status: 'succeeded' });
   });
 });
