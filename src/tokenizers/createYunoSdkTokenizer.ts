@@ -1,4 +1,4 @@
-import type { YunoInstance } from '@yuno-payments/sdk-web-types';
+import type { SecureFieldsArgs, YunoInstance } from '@yuno-payments/sdk-web-types';
 import * as z from 'zod/mini';
 import type { BrowserInfo } from '../core/schemas/token';
 import { YunoError } from '../core/YunoError';
@@ -12,7 +12,10 @@ import {
   type YunoSdkLoader,
   type YunoSdkLoadOptions,
 } from './loadYunoSdk';
+import { collectBrowserInfo } from './collectBrowserInfo';
 import { parseOneTimeToken } from './parseOneTimeToken';
+import { bindSecureField, failureOf, selectorOf, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
+import type { SecureFieldName, SecureFieldOptions, SecureFieldsContext, SecureFieldsSession } from './secureFields';
 import { fraudCheckOf, runFraudCheck, type DeviceFingerprints } from './runFraudCheck';
 import { toNextAction, type YunoApiClientPaymentContinue } from './continuePaymentAction';
 import { toCardDetail } from './toCardDetail';
@@ -66,7 +69,17 @@ export interface YunoSdkTokenizerOptions {
  * card data; a token of an unexpected shape is a `YunoError` of kind `invalid_response`. Card details are used for the
  * call and not kept.
  *
+ * `secureFields(context)` gives card fields in the SDK's iframes instead (Yuno's Secure Fields, 1.x):
+ * `yuno.secureFields({ countryCode, checkoutSession | customerSession, installmentEnable, language, deviceFingerprints })`;
+ * `create(name, options)` is Yuno's `create({ name, options })`, a field's `mount(element)` its `render('#id')` (the
+ * element is given an id when it has none); the session's `createToken` is `generateTokenWithInformation({
+ * cardHolderName, saveCard, vaultedToken, installment, customer })` (the checkout session only on `secureFields`, as
+ * Yuno asks), its `enroll` (a customer session) `generateVaultedToken({ cardHolderName, customer })`, `unmount` the
+ * fields' `unmountSync()`. 1.x cannot move fields to another session: `updateCheckoutSession` makes them again in the
+ * same elements, and the shopper types the card again.
+ *
  * @see https://docs.y.uno/docs/headless-sdk-payment
+ * @see https://docs.y.uno/docs/sdks/customization/secure-fields/payment-secure-fields
  * @example
  * ```tsx
  * import { YunoProvider, createYunoSdkTokenizer } from 'yuno-react';
@@ -159,6 +172,11 @@ export function createYunoSdkTokenizer(options: YunoSdkTokenizerOptions): YunoTo
         throw toSdkError(error, 'save the card', [input.card.number, input.card.securityCode]);
       }
       return parseEnrollResult(raw);
+    },
+
+    async secureFields(context) {
+      const yuno = await instance();
+      return createSecureFieldsSession(yuno, context);
     },
 
     async getThreeDSecureChallengeUrl({ checkoutSession, countryCode }) {
@@ -278,4 +296,255 @@ function parseEnrollResult(value: unknown): EnrollResult {
     });
   }
   return { vaultedToken: result.data.vaulted_token, status: result.data.status };
+}
+
+type SdkSecureFields = Awaited<ReturnType<YunoInstance['secureFields']>>;
+type SdkSecureField = ReturnType<SdkSecureFields['create']>;
+type SdkGenerateTokenArgs = Parameters<SdkSecureFields['generateTokenWithInformation']>[0];
+type SdkGenerateVaultedTokenArgs = Parameters<SdkSecureFields['generateVaultedToken']>[0];
+type SdkTokenCustomer = NonNullable<SdkGenerateTokenArgs['customer']>;
+
+/**
+ * What 1.x's `yuno.secureFields({...})` takes: the published `SecureFieldsArgs` and, as Yuno documents them on it,
+ * `language` and `deviceFingerprints` (the published type lacks both).
+ */
+type SdkSecureFieldsArgs = SecureFieldsArgs & {
+  language?: string;
+  deviceFingerprints?: Array<{ provider_id: string; session_id: string }>;
+};
+
+/**
+ * The 1.x Secure Fields session: `yuno.secureFields({ countryCode, checkoutSession | customerSession,
+ * installmentEnable, language, deviceFingerprints })`, whose fields are rendered into the page's elements and whose
+ * `generateTokenWithInformation` / `generateVaultedToken` tokenize what they hold. 1.x cannot move its fields to
+ * another session: `updateCheckoutSession` makes them again on the new one, in the same elements, and the shopper
+ * types the card again.
+ */
+async function createSecureFieldsSession(
+  yuno: YunoInstance,
+  context: SecureFieldsContext,
+): Promise<SecureFieldsSession> {
+  const customerSession = nonEmpty(context?.customerSession);
+  let checkoutSession = nonEmpty(context?.checkoutSession);
+  if ((checkoutSession === undefined) === (customerSession === undefined)) {
+    throw new YunoError({
+      kind: 'sdk',
+      message: 'Card fields need exactly one of checkoutSession (a payment) or customerSession (saving a card)',
+    });
+  }
+  if (typeof yuno?.secureFields !== 'function') {
+    throw new YunoError({
+      kind: 'sdk',
+      message: "This build of Yuno's Web SDK has no Secure Fields (yuno.secureFields): card fields cannot be shown",
+    });
+  }
+  const bindings: Array<FieldBinding<SdkSecureField>> = [];
+  /** Why making the fields on a new session failed, until it is tried again. */
+  let failure: YunoError | null = null;
+  let removed = false;
+  const render = (field: SdkSecureField, selector: string) => field.render(selector);
+
+  /** Yuno's fraud check of a payment session (started here if `prepare` did not), waited for a few seconds at most. */
+  const fingerprintsOf = async (session: string | undefined): Promise<DeviceFingerprints> => {
+    if (session === undefined) return [];
+    void runFraudCheck(yuno, session);
+    return fraudCheckOf(yuno, session);
+  };
+
+  const open = async (session: string | undefined, fingerprints: DeviceFingerprints): Promise<SdkSecureFields> => {
+    const args: SdkSecureFieldsArgs = {
+      countryCode: context.countryCode,
+      // Yuno: the checkout session goes here only, never to generateTokenWithInformation (that breaks its retry).
+      ...(session !== undefined ? { checkoutSession: session } : { customerSession: customerSession! }),
+      installmentEnable: context.installments === true,
+      ...(context.language !== undefined ? { language: context.language } : {}),
+      ...(fingerprints.length > 0
+        ? { deviceFingerprints: fingerprints.map((f) => ({ provider_id: f.provider_id, session_id: f.id })) }
+        : {}),
+    };
+    let instance: SdkSecureFields;
+    try {
+      instance = await yuno.secureFields(args);
+    } catch (error) {
+      throw toSdkError(error, 'set up the card fields');
+    }
+    if (typeof instance?.create !== 'function') {
+      throw new YunoError({ kind: 'sdk', message: "Yuno's Web SDK gave Secure Fields without create" });
+    }
+    return instance;
+  };
+
+  let fingerprints = await fingerprintsOf(checkoutSession);
+  let sf = await open(checkoutSession, fingerprints);
+  /** A re-creation on a new session under way; tokenizing waits for it. */
+  let ready: Promise<void> = Promise.resolve();
+
+  const createField = (instance: SdkSecureFields, name: SecureFieldName, options: SecureFieldOptions | undefined) => {
+    try {
+      return instance.create({ name, options: toYunoFieldOptions(name, options) as SdkCreateOptions });
+    } catch (error) {
+      throw toSdkError(error, `create the ${name} card field`);
+    }
+  };
+
+  const whenReady = async () => {
+    if (removed) throw new YunoError({ kind: 'sdk', message: 'The card fields were unmounted' });
+    await ready;
+    const kept = failure ?? failureOf(bindings);
+    if (kept !== null) throw kept;
+    return sf;
+  };
+
+  const session: SecureFieldsSession = {
+    create(name, options) {
+      const binding: FieldBinding<SdkSecureField> = {
+        name,
+        options,
+        field: createField(sf, name, options),
+        element: null,
+        removed: false,
+        failure: null,
+      };
+      bindings.push(binding);
+      return bindSecureField(binding, render);
+    },
+
+    async createToken(input, { signal }) {
+      if (checkoutSession === undefined) {
+        throw new YunoError({
+          kind: 'sdk',
+          message: 'These card fields were made to save a card (a customer session)',
+        });
+      }
+      const instance = await untilAborted(whenReady(), signal);
+      const args: SdkGenerateTokenArgs & { vaultedToken?: string } = {
+        cardHolderName: input.holderName ?? '',
+        ...(input.saveCard !== undefined ? { saveCard: input.saveCard } : {}),
+        ...(input.vaultedToken ? { vaultedToken: input.vaultedToken } : {}),
+        ...(input.installment !== undefined ? { installment: input.installment } : {}),
+        customer: tokenCustomerOf(input.customer, fingerprints[0]?.id),
+      };
+      let raw: unknown;
+      try {
+        raw = await untilAborted(instance.generateTokenWithInformation(args), signal);
+      } catch (error) {
+        throw toSdkError(error, 'create a one-time token');
+      }
+      return parseOneTimeToken(raw, "Yuno's Web SDK secureFields.generateTokenWithInformation");
+    },
+
+    async enroll(input, { signal }) {
+      if (customerSession === undefined) {
+        throw new YunoError({
+          kind: 'sdk',
+          message: 'These card fields were made to pay (a checkout session), not to save',
+        });
+      }
+      const instance = await untilAborted(whenReady(), signal);
+      const args: SdkGenerateVaultedTokenArgs = {
+        cardHolderName: input.holderName ?? '',
+        customer: tokenCustomerOf(input.customer, undefined),
+      };
+      let vaultedToken: unknown;
+      try {
+        vaultedToken = await untilAborted(instance.generateVaultedToken(args), signal);
+      } catch (error) {
+        throw toSdkError(error, 'save the card');
+      }
+      if (typeof vaultedToken !== 'string' || vaultedToken === '') {
+        throw new YunoError({
+          kind: 'invalid_response',
+          message: "Yuno's Web SDK secureFields.generateVaultedToken gave no vaulted token",
+          issues: [{ path: '(root)', message: 'expected a non-empty string' }],
+        });
+      }
+      return { vaultedToken, status: 'ENROLLED' };
+    },
+
+    /**
+     * 1.x has no way to move Secure Fields to another session: the fields are made again on `next` and rendered into
+     * the same elements, so the shopper types the card again.
+     */
+    updateCheckoutSession(next) {
+      if (checkoutSession === undefined) {
+        throw new YunoError({
+          kind: 'sdk',
+          message: 'These card fields were made to save a card (a customer session)',
+        });
+      }
+      if (nonEmpty(next) === undefined) {
+        throw new YunoError({ kind: 'sdk', message: 'updateCheckoutSession needs a checkout session' });
+      }
+      if (next === checkoutSession || removed) return;
+      checkoutSession = next;
+      const previous = ready;
+      ready = previous
+        .catch(() => undefined)
+        .then(async () => {
+          if (checkoutSession !== next || removed) return;
+          const nextFingerprints = await fingerprintsOf(next);
+          const instance = await open(next, nextFingerprints);
+          if (removed || checkoutSession !== next) {
+            instance.unmountSync();
+            return;
+          }
+          try {
+            sf.unmountSync();
+          } catch {
+            // The old fields are gone either way: the new ones replace them.
+          }
+          sf = instance;
+          fingerprints = nextFingerprints;
+          failure = null;
+          for (const binding of bindings) {
+            binding.field = createField(instance, binding.name, binding.options);
+            binding.failure = null;
+            if (binding.element !== null && !binding.removed) {
+              const { field, element } = binding;
+              await Promise.resolve()
+                .then(() => render(field, selectorOf(element, binding.name)))
+                .catch((error: unknown) => {
+                  throw toSdkError(error, `show the ${binding.name} card field`);
+                });
+            }
+          }
+        });
+      ready.catch((error: unknown) => {
+        failure = toSdkError(error, 'make the card fields on the new checkout session');
+      });
+    },
+
+    unmount() {
+      if (removed) return;
+      removed = true;
+      try {
+        sf.unmountSync();
+      } catch (error) {
+        throw toSdkError(error, 'remove the card fields');
+      }
+    },
+  };
+  return Object.freeze(session);
+}
+
+type SdkCreateOptions = Parameters<SdkSecureFields['create']>[0]['options'];
+
+/**
+ * The customer of a Secure Fields token, as the headless path sends it: the shopper's details, `browser_info` (which
+ * Yuno's API takes on the customer; the SDK's type omits it) and the session's device fingerprint (`device_fingerprint`,
+ * which Secure Fields take on the customer).
+ */
+function tokenCustomerOf(
+  customer: ShopperDetails | undefined,
+  deviceFingerprint: string | undefined,
+): SdkTokenCustomer {
+  return {
+    ...customer,
+    browser_info: collectBrowserInfo(),
+    ...(deviceFingerprint !== undefined ? { device_fingerprint: deviceFingerprint } : {}),
+  } as unknown as SdkTokenCustomer;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

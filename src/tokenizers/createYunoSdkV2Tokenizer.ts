@@ -4,8 +4,11 @@ import { YunoError } from '../core/YunoError';
 import { loadYunoSdkV2, yunoSdkV2Instance, type YunoSdkV2Loader } from './loadYunoSdkV2';
 import { parseOneTimeToken } from './parseOneTimeToken';
 import { toSdkError } from './toSdkError';
+import { bindSecureField, failureOf, toYunoFieldOptions, type FieldBinding } from './secureFieldAdapters';
+import type { SecureFieldsContext, SecureFieldsPayInput, SecureFieldsSession } from './secureFields';
 import type {
   CardInput,
+  PayContext,
   PayResult,
   PayStatus,
   ShopperDetails,
@@ -20,7 +23,11 @@ import type {
   YunoSdkV2Instance,
   YunoSdkV2OneTimeToken,
   YunoSdkV2PaymentMethodSelected,
+  YunoSdkV2SecureField,
+  YunoSdkV2SecureFields,
   YunoSdkV2StatusResult,
+  YunoSdkV2Transaction,
+  YunoSdkV2TransactionConfig,
   YunoSdkV2TransactionData,
 } from './yunoSdkV2';
 
@@ -88,6 +95,16 @@ function defaultLoader(scriptUrl: string | undefined, integrity: string | undefi
  *   token, and the SDK stops there. 2.x cannot continue a payment created outside `start`, so this path runs no 3DS
  *   challenge (there is no `getThreeDSecureChallengeUrl` in 2.x): use `pay`, or the 1.x driver, for 3DS cards.
  * - `enroll` runs a transaction on the customer session.
+ * - `secureFields(context)` gives card fields in the SDK's iframes (Yuno's Secure Fields): one long-lived
+ *   `sdk.transaction({ checkoutSession | customerSession, countryCode, language, createPayment, onStatus })` and its
+ *   `transaction.secureFields({ installmentEnable })`. `create(name, options)` is Yuno's `create({ name, options })`
+ *   and a field's `mount(element)` is Yuno's `mount('#id')` (the element is given an id when it has none). The
+ *   session's `pay` is one `transaction.start({ paymentMethod: { type, vaultedToken?, data: { card: { holderName },
+ *   installment?, customer?, vaultOnSuccess? } } })` in manual mode, as `pay` above, and refuses a second call while
+ *   one is in flight (Yuno's `start` throws then); after a decline Yuno rotates the session into the fields and the
+ *   next `pay` tokenizes on it (the token says which). `enroll` (a customer session) is a `start` reporting
+ *   `ENROLLED`; `updateCheckoutSession` is `transaction.updateCheckoutSession`; `unmount` is the fields'
+ *   `unmountSync()` and `transaction.unmount()`. There is no `createToken`: 2.x tokenizes only inside `start`.
  *
  * Nothing happens at import or construction (safe during server rendering); the SDK is loaded on first use, and one
  * load and one `initialize` are shared per loader and key. An instance without `transaction` (Yuno's 1.x, which sets
@@ -95,6 +112,7 @@ function defaultLoader(scriptUrl: string | undefined, integrity: string | undefi
  *
  * @see https://docs.y.uno/docs/yuno-sdk/controllers/create-payment
  * @see https://docs.y.uno/docs/yuno-sdk/migration/web-headless
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
  * @example
  * ```tsx
  * import { YunoProvider, createYunoSdkV2Tokenizer } from 'yuno-react';
@@ -171,57 +189,23 @@ export function createYunoSdkV2Tokenizer(options: YunoSdkV2TokenizerOptions): Yu
       const sdk = await untilAborted(instance(), signal);
       const secrets = secretsOf(input);
       return untilAborted(
-        new Promise<PayResult>((resolve, reject) => {
-          let merchantError: { error: unknown } | undefined;
-          let settled = false;
-          const settle = (fn: () => void) => {
-            if (settled) return;
-            settled = true;
-            fn();
-          };
-          const transaction = startTransaction(sdk, {
-            checkoutSession: context.checkoutSession,
-            countryCode: context.countryCode,
-            ...view,
-            createPayment: async (value) => {
-              try {
-                // Yuno: read the session from the token, not from the transaction (2.x rotates it after a decline).
-                const tokenSession = typeof value?.checkout_session === 'string' ? value.checkout_session : '';
-                await context.createPayment(oneTimeTokenOf(value), {
-                  checkoutSession: tokenSession !== '' ? tokenSession : context.checkoutSession,
-                });
-              } catch (error) {
-                // The SDK stops without onStatus; the merchant's own error is what the caller needs.
-                merchantError = { error };
-                settle(() => reject(error));
-                throw error;
-              }
-            },
-            onStatus: (result) => settle(() => resolve(payResultOf(result, secrets))),
-          });
-          transaction.then(
-            () => {
-              if (merchantError !== undefined) return;
-              settle(() =>
-                reject(new YunoError({ kind: 'sdk', message: "Yuno's Web SDK ended the payment without a status" })),
-              );
-            },
-            (error: unknown) => settle(() => reject(toSdkError(error, 'run the payment', secrets))),
-          );
-
-          function startTransaction(
-            instance: YunoSdkV2Instance,
-            config: Parameters<YunoSdkV2Instance['transaction']>[0],
-          ) {
-            try {
-              return instance.transaction(config).start({ paymentMethod: paymentMethodOf(input) });
-            } catch (error) {
-              return Promise.reject(error);
-            }
-          }
-        }),
+        runPayment(context, secrets, (controllers) =>
+          sdk
+            .transaction({
+              checkoutSession: context.checkoutSession,
+              countryCode: context.countryCode,
+              ...view,
+              ...controllers,
+            })
+            .start({ paymentMethod: paymentMethodOf(input) }),
+        ),
         signal,
       );
+    },
+
+    async secureFields(context) {
+      const sdk = await instance();
+      return createSecureFieldsSession(sdk, context, view, findVaultedToken);
     },
 
     async enroll(input, context): Promise<TokenizerEnrollResult> {
@@ -269,21 +253,364 @@ export function createYunoSdkV2Tokenizer(options: YunoSdkV2TokenizerOptions): Yu
         }),
         signal,
       );
-      // 2.x says only that the card was saved: its token comes from `findVaultedToken`, or `useEnrollment`
-      // finds it in the checkout's payment methods.
-      if (findVaultedToken === undefined) return { vaultedToken: null, status };
-      const vaultedToken = await untilAborted(findVaultedToken(context.customerSession), signal);
-      if (typeof vaultedToken !== 'string' || vaultedToken === '') {
-        throw new YunoError({
-          kind: 'invalid_response',
-          message: 'findVaultedToken gave no vaulted token for the enrolled card',
-          issues: [{ path: 'vaultedToken', message: 'expected a non-empty string' }],
-        });
-      }
-      return { vaultedToken, status };
+      return enrollResultOf(status, context.customerSession, findVaultedToken, signal);
     },
   };
   return Object.freeze(tokenizer);
+}
+
+/**
+ * 2.x says only that the card was saved: its token comes from `findVaultedToken`, or `useEnrollment` finds it in the
+ * checkout's payment methods.
+ */
+async function enrollResultOf(
+  status: string,
+  customerSession: string,
+  findVaultedToken: YunoSdkV2TokenizerOptions['findVaultedToken'],
+  signal: AbortSignal | undefined,
+): Promise<TokenizerEnrollResult> {
+  if (findVaultedToken === undefined) return { vaultedToken: null, status };
+  const vaultedToken = await untilAborted(findVaultedToken(customerSession), signal);
+  if (typeof vaultedToken !== 'string' || vaultedToken === '') {
+    throw new YunoError({
+      kind: 'invalid_response',
+      message: 'findVaultedToken gave no vaulted token for the enrolled card',
+      issues: [{ path: 'vaultedToken', message: 'expected a non-empty string' }],
+    });
+  }
+  return { vaultedToken, status };
+}
+
+/** The controllers of a payment transaction (manual mode), as {@link runPayment} hands them to the transaction. */
+interface PaymentControllers {
+  createPayment: NonNullable<YunoSdkV2TransactionConfig['createPayment']>;
+  onStatus: NonNullable<YunoSdkV2TransactionConfig['onStatus']>;
+}
+
+/**
+ * One payment in manual mode: `start` runs the transaction with the given controllers; `createPayment` hands the token
+ * to `context.createPayment` with the session read from the token (Yuno: 2.x rotates it after a decline), and the
+ * outcome is what `onStatus` reports. A rejection of the merchant's `createPayment` is passed on as it is.
+ */
+function runPayment(
+  context: PayContext,
+  secrets: ReadonlyArray<string | undefined>,
+  start: (controllers: PaymentControllers) => Promise<void>,
+): Promise<PayResult> {
+  return new Promise<PayResult>((resolve, reject) => {
+    let merchantError: { error: unknown } | undefined;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    const controllers: PaymentControllers = {
+      createPayment: async (value) => {
+        try {
+          const tokenSession = typeof value?.checkout_session === 'string' ? value.checkout_session : '';
+          await context.createPayment(oneTimeTokenOf(value), {
+            checkoutSession: tokenSession !== '' ? tokenSession : context.checkoutSession,
+          });
+        } catch (error) {
+          // The SDK stops without onStatus; the merchant's own error is what the caller needs.
+          merchantError = { error };
+          settle(() => reject(error));
+          throw error;
+        }
+      },
+      onStatus: (result) => settle(() => resolve(payResultOf(result, secrets))),
+    };
+    let started: Promise<void>;
+    try {
+      started = Promise.resolve(start(controllers));
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    started.then(
+      () => {
+        if (merchantError !== undefined) return;
+        settle(() =>
+          reject(new YunoError({ kind: 'sdk', message: "Yuno's Web SDK ended the payment without a status" })),
+        );
+      },
+      (error: unknown) => settle(() => reject(toSdkError(error, 'run the payment', secrets))),
+    );
+  });
+}
+
+/**
+ * The 2.x Secure Fields session: one long-lived transaction on the context's session, whose `createPayment` and
+ * `onStatus` are routed to the call in flight (`pay` or `enroll`; one at a time, as Yuno's `start` allows).
+ */
+async function createSecureFieldsSession(
+  sdk: YunoSdkV2Instance,
+  context: SecureFieldsContext,
+  view: { language?: string; elementSelector?: string },
+  findVaultedToken: YunoSdkV2TokenizerOptions['findVaultedToken'],
+): Promise<SecureFieldsSession> {
+  const checkoutSession = nonEmpty(context?.checkoutSession);
+  const customerSession = nonEmpty(context?.customerSession);
+  if ((checkoutSession === undefined) === (customerSession === undefined)) {
+    throw new YunoError({
+      kind: 'sdk',
+      message: 'Card fields need exactly one of checkoutSession (a payment) or customerSession (saving a card)',
+    });
+  }
+  let routes: Partial<PaymentControllers> | null = null;
+  let inFlight = false;
+  let running: Promise<void> | null = null;
+  /** The session the transaction tokenizes on, as far as this session knows (a token tells the SDK's rotations). */
+  let knownSession = checkoutSession;
+  let pending: Promise<unknown> = Promise.resolve();
+  const bindings: Array<FieldBinding<YunoSdkV2SecureField>> = [];
+  let removed = false;
+
+  let transaction: YunoSdkV2Transaction;
+  let fields: YunoSdkV2SecureFields;
+  try {
+    transaction = sdk.transaction({
+      ...(checkoutSession !== undefined ? { checkoutSession } : { customerSession: customerSession! }),
+      countryCode: context.countryCode,
+      ...view,
+      ...(context.language !== undefined ? { language: context.language } : {}),
+      // Yuno does not call createPayment in an enrollment.
+      ...(checkoutSession !== undefined
+        ? {
+            createPayment: async (token: YunoSdkV2OneTimeToken) => {
+              const route = routes?.createPayment;
+              if (route === undefined) throw new Error('no payment of the card fields is under way');
+              await route(token);
+            },
+          }
+        : {}),
+      onStatus: (result) => routes?.onStatus?.(result),
+    });
+  } catch (error) {
+    throw toSdkError(error, 'set up the card fields');
+  }
+  if (typeof transaction?.secureFields !== 'function') {
+    throw new YunoError({
+      kind: 'sdk',
+      message:
+        "This build of Yuno's Web SDK has no Secure Fields (transaction.secureFields): card fields cannot be shown",
+    });
+  }
+  try {
+    fields = await transaction.secureFields({ installmentEnable: context.installments === true });
+  } catch (error) {
+    throw toSdkError(error, 'set up the card fields');
+  }
+  if (typeof fields?.create !== 'function') {
+    throw new YunoError({ kind: 'sdk', message: "Yuno's Web SDK gave Secure Fields without create" });
+  }
+
+  /** Runs one `start` with its routes; a second call while one is in flight is refused, as Yuno's `start` throws. */
+  async function exclusive<T>(action: string, run: () => Promise<T>): Promise<T> {
+    if (removed) throw new YunoError({ kind: 'sdk', message: `Cannot ${action}: the card fields were unmounted` });
+    if (inFlight) {
+      throw new YunoError({
+        kind: 'sdk',
+        message: `Cannot ${action}: a payment or save with these card fields is already under way`,
+      });
+    }
+    inFlight = true;
+    try {
+      // The previous call is over (its status came) but Yuno's `start` may not have returned yet.
+      if (running !== null) await running.catch(() => undefined);
+      try {
+        await pending;
+      } catch (error) {
+        throw toSdkError(error, 'point the card fields at the new checkout session');
+      }
+      const failure = failureOf(bindings);
+      if (failure !== null) throw failure;
+      return await run();
+    } finally {
+      inFlight = false;
+      if (running === null) routes = null;
+    }
+  }
+
+  /** `transaction.start`, counted as in flight until it settles (which may be after `onStatus` resolved the call). */
+  const start = (selection: { paymentMethod: YunoSdkV2PaymentMethodSelected }): Promise<void> => {
+    const started = Promise.resolve().then(() => transaction.start(selection));
+    running = started;
+    const clear = () => {
+      if (running !== started) return;
+      running = null;
+      if (!inFlight) routes = null;
+    };
+    started.then(clear, clear);
+    return started;
+  };
+
+  const updateSession = (next: string) => {
+    if (typeof transaction.updateCheckoutSession !== 'function') {
+      throw new YunoError({
+        kind: 'sdk',
+        message: "This build of Yuno's Web SDK has no transaction.updateCheckoutSession",
+      });
+    }
+    knownSession = next;
+    // A rejection of Yuno's call is the next payment's failure.
+    pending = Promise.resolve(transaction.updateCheckoutSession(next));
+    pending.catch(() => undefined);
+  };
+
+  const session: SecureFieldsSession = {
+    create(name, options) {
+      let field;
+      try {
+        field = fields.create({ name, options: toYunoFieldOptions(name, options) });
+      } catch (error) {
+        throw toSdkError(error, `create the ${name} card field`);
+      }
+      const binding: FieldBinding<YunoSdkV2SecureField> = {
+        name,
+        options,
+        field,
+        element: null,
+        removed: false,
+        failure: null,
+      };
+      bindings.push(binding);
+      return bindSecureField(binding, (f, selector) => f.mount(selector));
+    },
+
+    pay(input, payContext) {
+      const { signal } = payContext;
+      if (checkoutSession === undefined) {
+        return Promise.reject(
+          new YunoError({ kind: 'sdk', message: 'These card fields were made to save a card (a customer session)' }),
+        );
+      }
+      return untilAborted(
+        exclusive('pay', async () => {
+          // The checkout moved to another session (a retry on a fresh one): the transaction follows it.
+          if (nonEmpty(payContext.checkoutSession) && payContext.checkoutSession !== knownSession) {
+            updateSession(payContext.checkoutSession);
+            try {
+              await pending;
+            } catch (error) {
+              throw toSdkError(error, 'point the card fields at the new checkout session');
+            }
+          }
+          return runPayment(payContext, [], (controllers) => {
+            routes = {
+              createPayment: async (token) => {
+                if (typeof token?.checkout_session === 'string' && token.checkout_session !== '') {
+                  knownSession = token.checkout_session;
+                }
+                await controllers.createPayment(token);
+              },
+              onStatus: controllers.onStatus,
+            };
+            return start({ paymentMethod: fieldsMethodOf(input) });
+          });
+        }),
+        signal,
+      );
+    },
+
+    enroll(input, enrollContext) {
+      const { signal } = enrollContext;
+      if (customerSession === undefined) {
+        return Promise.reject(
+          new YunoError({
+            kind: 'sdk',
+            message: 'These card fields were made to pay (a checkout session), not to save',
+          }),
+        );
+      }
+      return untilAborted(
+        exclusive('save the card', async () => {
+          const status = await new Promise<string>((resolve, reject) => {
+            let settled = false;
+            routes = {
+              onStatus: (result) => {
+                if (settled) return;
+                settled = true;
+                if (result?.status === 'ENROLLED') resolve(result.status);
+                else reject(statusError(result, 'save the card', []));
+              },
+            };
+            start({ paymentMethod: fieldsMethodOf(input) }).then(
+              () => {
+                if (settled) return;
+                settled = true;
+                reject(new YunoError({ kind: 'sdk', message: "Yuno's Web SDK ended the enrollment without a status" }));
+              },
+              (error: unknown) => {
+                if (settled) return;
+                settled = true;
+                reject(toSdkError(error, 'save the card'));
+              },
+            );
+          });
+          return enrollResultOf(status, customerSession, findVaultedToken, signal);
+        }),
+        signal,
+      );
+    },
+
+    updateCheckoutSession(next) {
+      if (checkoutSession === undefined) {
+        throw new YunoError({
+          kind: 'sdk',
+          message: 'These card fields were made to save a card (a customer session)',
+        });
+      }
+      if (nonEmpty(next) === undefined) {
+        throw new YunoError({ kind: 'sdk', message: 'updateCheckoutSession needs a checkout session' });
+      }
+      if (next === knownSession) return;
+      try {
+        updateSession(next);
+      } catch (error) {
+        throw toSdkError(error, 'point the card fields at the new checkout session');
+      }
+    },
+
+    unmount() {
+      if (removed) return;
+      removed = true;
+      let error: unknown;
+      let failed = false;
+      for (const run of [() => fields.unmountSync(), () => transaction.unmount?.()]) {
+        try {
+          const result = run();
+          if (result instanceof Promise) result.catch(() => undefined);
+        } catch (caught) {
+          if (!failed) error = caught;
+          failed = true;
+        }
+      }
+      if (failed) throw toSdkError(error, 'remove the card fields');
+    },
+  };
+  return Object.freeze(session);
+}
+
+/**
+ * The `start` selection of a payment or save with Secure Fields: the card is in the iframes (Yuno throws when `number`,
+ * expiry or `securityCode` come in `data.card`), so `data` holds only the holder's name and what is not card data.
+ */
+function fieldsMethodOf(input: SecureFieldsPayInput): YunoSdkV2PaymentMethodSelected {
+  const data: YunoSdkV2TransactionData = {};
+  if (input.holderName !== undefined && input.holderName !== '') data.card = { holderName: input.holderName };
+  if (input.installment !== undefined) data.installment = input.installment;
+  if (input.customer !== undefined) data.customer = customerOf(input.customer);
+  if (input.saveCard !== undefined) data.vaultOnSuccess = input.saveCard;
+  return {
+    type: input.type,
+    ...(input.vaultedToken ? { vaultedToken: input.vaultedToken } : {}),
+    data,
+  };
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function secretsOf(input: TokenizeInput): Array<string | undefined> {

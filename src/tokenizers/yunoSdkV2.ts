@@ -63,6 +63,124 @@ export interface YunoSdkV2Transaction {
    * @see https://docs.y.uno/docs/yuno-sdk/migration/web-headless
    */
   start(selection: { paymentMethod: YunoSdkV2PaymentMethodSelected }): Promise<void>;
+  /**
+   * Card fields in the SDK's iframes on this transaction (its session, country, language and controllers): create each
+   * field, mount it, then `start({ paymentMethod: { type: 'CARD', data: { card: { holderName } } } })` tokenizes what
+   * they hold. `start` is repeatable while they are mounted (a retry after a decline runs on the session the SDK rotated
+   * into them); calling it while one is in flight throws. Absent from builds without Secure Fields.
+   *
+   * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+   */
+  secureFields?(options?: { installmentEnable?: boolean }): Promise<YunoSdkV2SecureFields>;
+  /**
+   * Points the transaction, and the Secure Fields mounted on it, at another checkout session.
+   *
+   * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+   */
+  updateCheckoutSession?(checkoutSession: string): unknown;
+  /** Removes what the transaction mounted (its Secure Fields among them). */
+  unmount?(): unknown;
+}
+
+/**
+ * The instance `transaction.secureFields()` resolves with: `create`, `getElement` and `unmountSync` (2.x keeps
+ * tokenization inside `transaction.start`).
+ *
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+ * @see https://docs.y.uno/docs/yuno-sdk/migration/web/secure-fields
+ * @example
+ * ```ts
+ * const fields = await transaction.secureFields({ installmentEnable: true });
+ * fields.create({ name: 'pan', options: { label: 'Card number' } }).mount('#pan');
+ * ```
+ */
+export interface YunoSdkV2SecureFields {
+  create(args: { name: YunoSdkV2SecureFieldName; options?: YunoSdkV2SecureFieldOptions }): YunoSdkV2SecureField;
+  getElement?(args: { name: YunoSdkV2SecureFieldName }): YunoSdkV2SecureField;
+  /** Removes every field's iframe. */
+  unmountSync(): unknown;
+}
+
+/**
+ * A field's name: `pan`, `expiration`, `cvv`, and the optional `cardLoadPreview` and `cardPin`.
+ *
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+ * @example
+ * ```ts
+ * const name: YunoSdkV2SecureFieldName = 'pan';
+ * ```
+ */
+export type YunoSdkV2SecureFieldName = 'pan' | 'expiration' | 'cvv' | 'cardLoadPreview' | 'cardPin';
+
+/**
+ * A field's `options` (the same as 1.x's): label, placeholder, styles, when it validates, and its events.
+ *
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+ * @example
+ * ```ts
+ * const options: YunoSdkV2SecureFieldOptions = { label: 'Card number', showError: false, validationType: 'on_blur' };
+ * ```
+ */
+export interface YunoSdkV2SecureFieldOptions {
+  label?: string;
+  placeholder?: string;
+  showError?: boolean;
+  validationType?: 'on_change' | 'on_blur' | 'on_blur_full';
+  /** CSS for the input inside the frame. */
+  styles?: string;
+  onChange?: (args: YunoSdkV2SecureFieldChange) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
+  /** The field's iframe is rendered. */
+  onRenderedSecureField?: () => void;
+}
+
+/**
+ * What `onChange` reports: whether the value is wrong (`error`), whether the shopper typed (`isDirty`), and for `pan`
+ * the card's IIN lookup and installment plans in `data` (the 1.x payload, unchanged in 2.x).
+ *
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+ * @example
+ * ```ts
+ * const onChange = ({ error, data }: YunoSdkV2SecureFieldChange) => setBrand(error ? null : data?.cardIIN?.brand);
+ * ```
+ */
+export interface YunoSdkV2SecureFieldChange {
+  error: boolean;
+  isDirty?: boolean;
+  data?: {
+    cardIIN?: { iin?: string; brand?: string; [field: string]: unknown } | null;
+    cardConfig?: { brand?: string; [field: string]: unknown } | null;
+    installments?: Array<{
+      installmentId: string;
+      installment: number;
+      amount?: { currency: string; value: string; total_value?: string };
+    }>;
+    isCardIINLoading?: boolean;
+    isInstallmentLoading?: boolean;
+    fullInstallmentsInfo?: unknown;
+  };
+}
+
+/**
+ * A field made by `create`.
+ *
+ * @see https://docs.y.uno/docs/yuno-sdk/features/secure-fields
+ * @example
+ * ```ts
+ * field.mount('#pan');
+ * ```
+ */
+export interface YunoSdkV2SecureField {
+  /** Mounts the field's iframe into the element of a CSS selector (1.x's `render`). */
+  mount(elementSelector: string): unknown;
+  focus(): unknown;
+  validate(): Promise<boolean> | boolean;
+  clearValue(): unknown;
+  setError(message: string): unknown;
+  clearError(): unknown;
+  /** Removes the field's iframe. */
+  unmountSync(): unknown;
 }
 
 /**

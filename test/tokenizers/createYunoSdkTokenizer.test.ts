@@ -730,6 +730,7 @@ describe('createYunoSdkTokenizer: errors', () => {
       'getThreeDSecureChallengeUrl',
       'kind',
       'prepare',
+      'secureFields',
       'supportsOneHop',
     ]);
     for (const value of Object.values(tokenizer)) {
