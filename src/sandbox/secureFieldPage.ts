@@ -180,7 +180,9 @@ const FIELD_SCRIPT = `(function () {
   }
   function iinOf(digits) {
     if (digits.length < 6) return null;
-    return digits.slice(0, digits.length >= 8 && lengthsOf(brand)[0] >= 16 ? 8 : 6);
+    // As cards.ts's cardIin: 8 digits of a 16-digit or longer number, 6 of a shorter one.
+    var lengths = lengthsOf(brand);
+    return digits.slice(0, digits.length >= 16 || (digits.length >= 8 && lengths[lengths.length - 1] >= 16) ? 8 : 6);
   }
   function paint() {
     var message = customError || (touched ? check() : '');

@@ -102,6 +102,13 @@ describe('the secure field page', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('is a page a shop of another origin loads, not a control route', async () => {
+    const response = await fetch(fieldUrl({ name: 'pan', channel: CHANNEL, parent: PARENT }), {
+      headers: { origin: PARENT, 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'iframe' },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('is served by an in-memory sandbox too (for its own tests), with no key', async () => {
     const sandbox = createYunoSandbox();
     const response = await sandbox.fetch(
