@@ -423,4 +423,125 @@ export const standInChecks: StandInCheck[] = [
         assert.equal(payment.status, 'SUCCEEDED');
       }),
   },
+  {
+    name: 'Secure Fields stand-in, 2.x: a customer session enrolls the card from the frames; the saved card pays with a cvv field alone',
+    run: (browser) =>
+      withShop(browser, async (stack, { page }) => {
+        const { customerId } = await newCheckout(stack);
+        const { customer_session: customerSession } = await stack.yuno.customerSessions.create({
+          customer_id: customerId,
+          country: 'US',
+        });
+        await stack.yuno.customerSessions.enroll(customerSession, { payment_method_type: 'CARD', country: 'US' });
+        await page.evaluate(
+          async ({ global, sandboxUrl, publicApiKey, customerSession }) => {
+            const standIn = (window as unknown as Record<string, StandIn>)[global]!;
+            const received: Received = { changes: [], statuses: [], rendered: [] };
+            (window as unknown as { received: Received }).received = received;
+            const sdk = await standIn
+              .createSandboxWebSdk({ baseUrl: sandboxUrl, sdkVersion: 2 })
+              .initialize(publicApiKey);
+            const transaction = sdk.transaction({
+              customerSession,
+              countryCode: 'US',
+              onStatus: (result) => received.statuses.push(result),
+            });
+            (window as unknown as { transaction: typeof transaction }).transaction = transaction;
+            const secureFields = await transaction.secureFields();
+            (window as unknown as { secureFields: typeof secureFields }).secureFields = secureFields;
+            await secureFields.create({ name: 'pan', options: { label: 'Card number' } }).mount('#pan');
+            await secureFields.create({ name: 'expiration', options: { label: 'Expiry' } }).mount('#expiration');
+            await secureFields.create({ name: 'cvv', options: { label: 'CVV' } }).mount('#cvv');
+          },
+          {
+            global: GLOBAL,
+            sandboxUrl: stack.sandbox.url,
+            publicApiKey: stack.sandbox.sandbox.credentials.publicApiKey,
+            customerSession,
+          },
+        );
+        await typeCard(page);
+        await page.evaluate(async (holderName) => {
+          const w = window as unknown as {
+            transaction: { start(s: unknown): Promise<void> };
+            secureFields: { unmountSync(): void };
+          };
+          await w.transaction.start({ paymentMethod: { type: 'CARD', data: { card: { holderName } } } });
+          w.secureFields.unmountSync();
+        }, HOLDER);
+        assert.equal(await page.locator('iframe').count(), 0, 'unmountSync removed the frames');
+        const enrolled = await page.evaluate(() => (window as unknown as { received: Received }).received.statuses);
+        assert.deepEqual(
+          enrolled.map((s) => s.status),
+          ['ENROLLED'],
+        );
+        const [saved] = await stack.yuno.customerPaymentMethods.list(customerId);
+        assert.ok(saved?.vaulted_token, 'the card was saved');
+        assert.equal(saved.card_data?.lfd, CARD.number.slice(-4));
+
+        // The saved card: a transaction made on one session, re-pointed at another, with a cvv field alone.
+        const stale = await newCheckout(stack);
+        const current = await stack.yuno.checkoutSessions.create({
+          merchant_order_id: `sf-standin-saved-${seq}`,
+          payment_description: 'Secure Fields stand-in, saved card',
+          country: 'US',
+          customer_id: customerId,
+          amount: { currency: 'USD', value: 30 },
+        });
+        await page.evaluate(
+          async ({ global, sandboxUrl, publicApiKey, staleSession, currentSession, customerId }) => {
+            const standIn = (window as unknown as Record<string, StandIn>)[global]!;
+            const received = (window as unknown as { received: Received }).received;
+            received.statuses = [];
+            const sdk = await standIn
+              .createSandboxWebSdk({ baseUrl: sandboxUrl, sdkVersion: 2 })
+              .initialize(publicApiKey);
+            const transaction = sdk.transaction({
+              checkoutSession: staleSession,
+              countryCode: 'US',
+              createPayment: async (token) => {
+                received.token = token;
+                await fetch('/pay', {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify({
+                    token: token.token,
+                    checkout_session: token.checkout_session,
+                    customer_id: customerId,
+                  }),
+                });
+              },
+              onStatus: (result) => received.statuses.push(result),
+            });
+            (window as unknown as { transaction: typeof transaction }).transaction = transaction;
+            const secureFields = await transaction.secureFields();
+            await secureFields.create({ name: 'cvv', options: { label: 'CVV' } }).mount('#cvv');
+            transaction.updateCheckoutSession(currentSession);
+          },
+          {
+            global: GLOBAL,
+            sandboxUrl: stack.sandbox.url,
+            publicApiKey: stack.sandbox.sandbox.credentials.publicApiKey,
+            staleSession: stale.checkoutSession,
+            currentSession: current.checkout_session,
+            customerId,
+          },
+        );
+        await field(page, 'cvv').getByLabel('CVV').pressSequentially(CARD.cvv);
+        await page.evaluate(
+          ({ vaultedToken, holderName }) =>
+            (window as unknown as { transaction: { start(s: unknown): Promise<void> } }).transaction.start({
+              paymentMethod: { type: 'CARD', vaultedToken, data: { card: { holderName } } },
+            }),
+          { vaultedToken: saved.vaulted_token, holderName: HOLDER },
+        );
+        const received = await page.evaluate(() => (window as unknown as { received: Received }).received);
+        assert.equal(received.token?.checkout_session, current.checkout_session);
+        assert.equal(received.token?.vaulted_token, saved.vaulted_token);
+        assert.deepEqual(
+          received.statuses.map((s) => s.status),
+          ['SUCCEEDED'],
+        );
+      }),
+  },
 ];
