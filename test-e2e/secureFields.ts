@@ -544,4 +544,47 @@ export const standInChecks: StandInCheck[] = [
         );
       }),
   },
+  {
+    name: 'Secure Fields stand-in, 1.x: generateVaultedToken enrolls the card typed in the frames',
+    run: (browser) =>
+      withShop(browser, async (stack, { page }) => {
+        const { customerId } = await newCheckout(stack);
+        const { customer_session: customerSession } = await stack.yuno.customerSessions.create({
+          customer_id: customerId,
+          country: 'US',
+        });
+        await stack.yuno.customerSessions.enroll(customerSession, { payment_method_type: 'CARD', country: 'US' });
+        await page.evaluate(
+          async ({ global, sandboxUrl, publicApiKey, customerSession }) => {
+            const standIn = (window as unknown as Record<string, StandIn>)[global]!;
+            (window as unknown as { received: Received }).received = { changes: [], statuses: [], rendered: [] };
+            const yuno = await standIn
+              .createSandboxWebSdk({ baseUrl: sandboxUrl, sdkVersion: 1 })
+              .initialize(publicApiKey);
+            const secureFields = await yuno.secureFields({ countryCode: 'US', customerSession });
+            (window as unknown as { secureFields: typeof secureFields }).secureFields = secureFields;
+            await secureFields.create({ name: 'pan', options: { label: 'Card number' } }).render('#pan');
+            await secureFields.create({ name: 'expiration', options: { label: 'Expiry' } }).render('#expiration');
+            await secureFields.create({ name: 'cvv', options: { label: 'CVV' } }).render('#cvv');
+          },
+          {
+            global: GLOBAL,
+            sandboxUrl: stack.sandbox.url,
+            publicApiKey: stack.sandbox.sandbox.credentials.publicApiKey,
+            customerSession,
+          },
+        );
+        await typeCard(page);
+        const vaultedToken = await page.evaluate(
+          (cardHolderName) =>
+            (
+              window as unknown as { secureFields: { generateVaultedToken(a: unknown): Promise<string> } }
+            ).secureFields.generateVaultedToken({ cardHolderName }),
+          HOLDER,
+        );
+        const [saved] = await stack.yuno.customerPaymentMethods.list(customerId);
+        assert.equal(vaultedToken, saved?.vaulted_token);
+        assert.equal(saved?.card_data?.lfd, CARD.number.slice(-4));
+      }),
+  },
 ];

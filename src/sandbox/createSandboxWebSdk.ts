@@ -185,8 +185,9 @@ const FraudCheckSchema = z.looseObject({
  *   session's latest payment waits on in Yuno's `ContinuePaymentAction` shape (`IMAGE` for a PIX, `PAYMENT_CODE` for a
  *   voucher, `REDIRECT_URL` for a provider page, `THREE_D_SECURE_REDIRECT_URL` for a challenge; `null` when it waits on
  *   none; a session without a payment rejects with `PAYMENT_NOT_FOUND`); `apiClientEnroll` saves cards;
- *   `executeFraudCheck` returns a device fingerprint. The rendered checkouts (`startCheckout`, `secureFields`, …)
- *   reject.
+ *   `executeFraudCheck` returns a device fingerprint; `secureFields` gives Yuno's 1.x Secure Fields (`render`,
+ *   `generateToken`, `generateTokenWithInformation`, `generateVaultedToken`). The other rendered checkouts
+ *   (`startCheckout`, …) reject.
  * - 2.x: `transaction({ checkoutSession | customerSession, countryCode, createPayment, onStatus, … })` and
  *   `transaction.start({ paymentMethod })` run the headless flow (`paymentMethod.data`, or a `vaultedToken`, or a
  *   method without a form such as PIX): tokenize, hand the token (with `checkout_session`) to `createPayment`, then,
@@ -195,6 +196,13 @@ const FraudCheckSchema = z.looseObject({
  *   card and reports `ENROLLED`. Failures are reported as Yuno's 2.x SDK does: `INTERNAL_ERROR` with `message.source`
  *   `backend` (the sandbox refused, its code in `message.code`) or `sdk`. It renders no forms: a card without `data`
  *   ends in `INTERNAL_ERROR`. A PIX is reported with the status the sandbox gives it (`READY_TO_PAY`), without waiting.
+ *   `transaction.secureFields()` gives Yuno's 2.x Secure Fields (`create({ name, options }).mount(…)`); a `CARD`
+ *   `start` then tokenizes what they hold (card data on `start` throws, as does a second `start` in flight), and
+ *   `updateCheckoutSession` re-points them.
+ * - Secure Fields are cross-origin iframes the sandbox serves (`/_sandbox/secure-fields/field`), which tokenize inside
+ *   the frame and talk to the page only by `postMessage`: the page never holds the card number or the CVV. They need a
+ *   browser and a sandbox served over HTTP (`baseUrl` = the URL of `startYunoSandboxServer`, no `fetch`); with an
+ *   in-memory sandbox (`fetch: sandbox.fetch`) `secureFields` rejects, saying so.
  * {@link installSandboxWebSdk} puts it on `window.SdkPayments` and fires `sdk-payments-ready`, as the 2.x script does.
  *
  * @example
