@@ -222,6 +222,7 @@ async function assertNoCardDataInShop(
 async function withShop(
   browser: Browser,
   work: (stack: Stack, shop: { context: BrowserContext; page: Page } & Recorded) => Promise<void>,
+  { typesCard = true } = {},
 ): Promise<void> {
   const stack = await startStack();
   let context: BrowserContext | undefined;
@@ -229,7 +230,8 @@ async function withShop(
     const shop = await openShop(browser, stack);
     context = shop.context;
     await work(stack, shop);
-    await assertNoCardDataInShop(stack, shop.context, shop.page, shop);
+    // A check that types no card has nothing to look for.
+    if (typesCard) await assertNoCardDataInShop(stack, shop.context, shop.page, shop);
   } finally {
     await context?.close().catch(() => undefined);
     await stopStack(stack);
@@ -586,5 +588,54 @@ export const standInChecks: StandInCheck[] = [
         assert.equal(vaultedToken, saved?.vaulted_token);
         assert.equal(saved?.card_data?.lfd, CARD.number.slice(-4));
       }),
+  },
+  {
+    name: 'Secure Fields stand-in: a field page framed by another origin than its parent neither loads nor posts',
+    run: (browser) =>
+      withShop(
+        browser,
+        async (stack, { page }) => {
+          const messages = await page.evaluate(
+            async ({ sandboxUrl, shopOrigin }) => {
+              const received: Array<{ origin: string; event: unknown; from: string }> = [];
+              const frames: Record<string, HTMLIFrameElement> = {};
+              window.addEventListener('message', (event) => {
+                const from = Object.keys(frames).find((k) => frames[k]!.contentWindow === event.source) ?? 'unknown';
+                received.push({ origin: event.origin, event: (event.data as { event?: unknown })?.event, from });
+              });
+              const frame = (key: string, parent: string) => {
+                const iframe = document.createElement('iframe');
+                const channel = `${key}-0123456789abcdef`;
+                iframe.src = `${sandboxUrl}/_sandbox/secure-fields/field?name=pan&channel=${channel}&parent=${encodeURIComponent(parent)}`;
+                frames[key] = iframe;
+                document.body.appendChild(iframe);
+              };
+              frame('own', shopOrigin);
+              frame('other', 'http://127.0.0.1:9');
+              await new Promise((resolve) => setTimeout(resolve, 1500));
+              return received;
+            },
+            { sandboxUrl: stack.sandbox.url, shopOrigin: stack.shopUrl },
+          );
+          assert.deepEqual(
+            messages.filter((m) => m.from === 'own').map((m) => [m.origin, m.event]),
+            [[stack.sandbox.url, 'ready']],
+          );
+          assert.deepEqual(
+            messages.filter((m) => m.from !== 'own'),
+            [],
+          );
+          // frame-ancestors kept the other one from rendering at all.
+          const other = page.frames().find((f) => f.url().includes('channel=other-'));
+          const label = other
+            ? await other
+                .locator('label')
+                .count()
+                .catch(() => 0)
+            : 0;
+          assert.equal(label, 0);
+        },
+        { typesCard: false },
+      ),
   },
 ];

@@ -293,7 +293,7 @@ export function createSecureFieldsForm(init: { origin: string; publicApiKey: str
       async focus() {
         send(mountedField(name, 'focus'), { command: 'focus' });
       },
-      validate() {
+      async validate() {
         return ask<boolean>(mountedField(name, 'validate'), { command: 'validate' }, MOUNT_TIMEOUT_MS, 'validate');
       },
       async clearValue() {
