@@ -102,7 +102,7 @@ async function setUp(): Promise<Stack> {
       }),
     );
     processes.push(app);
-    browser = await step('launched Chromium', () => launchChromium());
+    browser ??= await step('launched Chromium', () => launchChromium());
     log(`  app ${app.url}, sandbox ${sandbox.url}`);
     return {
       appUrl: app.url,

@@ -34,9 +34,16 @@ import {
  * ```
  */
 export interface SandboxWebSdkOptions {
-  /** Origin of a sandbox: a `startYunoSandboxServer` URL, or any origin a sandbox's `fetch` or MSW handlers answer. */
+  /**
+   * Origin of a sandbox: a `startYunoSandboxServer` URL, or any origin a sandbox's `fetch` or MSW handlers answer.
+   * Secure Fields need the first: their iframes load from this origin, so it must be a sandbox served over HTTP.
+   */
   baseUrl: string;
-  /** A fetch implementation, e.g. `sandbox.fetch` to skip HTTP. @default globalThis.fetch */
+  /**
+   * A fetch implementation, e.g. `sandbox.fetch` to skip HTTP. Given (other than `globalThis.fetch`), it marks an
+   * in-memory sandbox, which has no origin to serve Secure Fields from: `secureFields` then rejects.
+   * @default globalThis.fetch
+   */
   fetch?: typeof globalThis.fetch;
   /**
    * What `getThreeDSecureChallenge` gives. `'url'`: the sandbox's challenge page, for a sandbox served over HTTP.

@@ -5,8 +5,10 @@
 import { SECURE_FIELD_MESSAGE, SECURE_FIELD_NAMES, type SecureFieldName } from './secureFieldPage';
 
 /**
- * What a field's `onChange` receives: whether the value is invalid, what the field may tell (for `pan`: `brand`,
- * `iin`, `cardIIN`, `cardConfig`; for every field `isValid`), and whether the shopper typed in it.
+ * What a field's `onChange` receives: whether the value is invalid (or incomplete), what the field may tell, and
+ * whether the shopper typed in it. `data` has Yuno's 1.x fields (`isCardIINLoading`, `isInstallmentLoading`,
+ * `cardConfig`, and for `pan` `cardIIN` once six digits are typed) plus `isValid`, and for `pan` `brand` (`VISA`, …,
+ * `UNKNOWN`) and `iin`. Never the value itself.
  *
  * @example
  * ```ts
