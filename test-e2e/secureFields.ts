@@ -308,6 +308,11 @@ export const standInChecks: StandInCheck[] = [
         for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
           assert.equal(new URL(frame.url()).origin, stack.sandbox.url);
         }
+        // The shop's styles apply inside the frame (under its CSP).
+        const spacing = await field(page, 'pan')
+          .getByLabel('Card number')
+          .evaluate((input) => getComputedStyle(input).letterSpacing);
+        assert.notEqual(spacing, 'normal');
         await typeCard(page);
 
         const start = (card: Record<string, unknown>) =>

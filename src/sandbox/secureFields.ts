@@ -64,6 +64,12 @@ export interface SandboxSecureField {
   clearValue(): Promise<void>;
   setError(message: string): Promise<void>;
   clearError(): Promise<void>;
+  /** Hides the field's frame without unmounting it (2.x). */
+  hide(): Promise<void>;
+  /** Shows a hidden field's frame again (2.x). */
+  show(): Promise<void>;
+  /** Updates the label, placeholder, styles or error options in place (2.x); callbacks are replaced too. */
+  updateProps(props: SandboxSecureFieldOptions): Promise<void>;
   unmountSync(): void;
 }
 
@@ -265,7 +271,7 @@ export function createSecureFieldsForm(init: { origin: string; publicApiKey: str
       src.searchParams.set('channel', channel);
       src.searchParams.set('parent', window.location.origin);
       frame.src = src.href;
-      frame.title = options.label ?? DEFAULT_TITLES[name];
+      frame.title = field.options.label ?? DEFAULT_TITLES[name];
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
       frame.setAttribute('referrerpolicy', 'no-referrer');
       frame.setAttribute('allow', '');
@@ -306,6 +312,18 @@ export function createSecureFieldsForm(init: { origin: string; publicApiKey: str
       },
       async clearError() {
         send(mountedField(name, 'clearError'), { command: 'clearError' });
+      },
+      async hide() {
+        mountedField(name, 'hide').frame!.style.display = 'none';
+      },
+      async show() {
+        mountedField(name, 'show').frame!.style.display = 'block';
+      },
+      async updateProps(props: SandboxSecureFieldOptions) {
+        const mounted = mountedField(name, 'updateProps');
+        field.options = { ...field.options, ...props };
+        if (props.label !== undefined) mounted.frame!.title = props.label;
+        send(mounted, { command: 'configure', options: serialisable(props) });
       },
       unmountSync() {
         unmount(field);

@@ -156,7 +156,7 @@ describe('the page side of the Secure Fields', () => {
     expect(changes).toEqual([{ name: 'pan', error: false, isDirty: true, data: { isValid: true, brand: 'VISA' } }]);
   });
 
-  it('validates, focuses, clears and sets errors by command; unmountSync removes the frames', async () => {
+  it('validates, focuses, clears, sets errors, hides and updates by command; unmountSync removes the frames', async () => {
     const sdk = await createSandboxWebSdk({ baseUrl: SANDBOX, sdkVersion: 2 }).initialize(
       memory.credentials.publicApiKey,
     );
@@ -178,6 +178,19 @@ describe('the page side of the Secure Fields', () => {
       ['setError', 'Check the code'],
       ['clearError', undefined],
     ]);
+    await cvv.hide();
+    expect(frames.cvv.frame.style.display).toBe('none');
+    await cvv.show();
+    expect(frames.cvv.frame.style.display).toBe('block');
+    const onChange = vi.fn();
+    await cvv.updateProps({ label: 'Card security code', onChange });
+    expect(frames.cvv.frame.title).toBe('Card security code');
+    expect(frames.cvv.posted.at(-1)!.message).toMatchObject({
+      command: 'configure',
+      options: { label: 'Card security code' },
+    });
+    frames.cvv.emit({ event: 'change', error: true, isDirty: true, data: { isValid: false } });
+    expect(onChange).toHaveBeenCalledWith({ error: true, isDirty: true, data: { isValid: false } });
     secureFields.unmountSync();
     expect(document.querySelectorAll('iframe')).toHaveLength(0);
     await expect(cvv.validate()).rejects.toThrow(/needs the cvv secure field mounted/);
