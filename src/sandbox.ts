@@ -26,4 +26,14 @@ export type { SandboxTestCard, SandboxThreeDSecureBehaviour } from './sandbox/te
 export { startYunoSandboxServer } from './sandbox/startYunoSandboxServer';
 export type { StartYunoSandboxServerOptions, YunoSandboxServer } from './sandbox/startYunoSandboxServer';
 export { createSandboxWebSdk, installSandboxWebSdk } from './sandbox/createSandboxWebSdk';
-export type { SandboxWebSdk, SandboxWebSdkInstance, SandboxWebSdkOptions } from './sandbox/createSandboxWebSdk';
+export type {
+  SandboxSdkV2Global,
+  SandboxSdkV2Instance,
+  SandboxSdkV2SecureField,
+  SandboxSdkV2SecureFields,
+  SandboxSdkV2Transaction,
+  SandboxWebSdk,
+  SandboxWebSdkInstance,
+  SandboxWebSdkOptions,
+} from './sandbox/createSandboxWebSdk';
+export type { SandboxSecureField, SandboxSecureFieldChange, SandboxSecureFieldOptions } from './sandbox/secureFields';

@@ -6,6 +6,10 @@
 //   npm run test:e2e                   every flow
 //   npm run test:e2e -- 3DS PIX        flows whose name contains any of the words
 //   E2E_SKIP_INSTALL=1 npm run test:e2e   keep the yuno-react already installed in the example (quicker reruns)
+//   npm run test:e2e -- stand-in       only the checks of the sandbox's Web SDK stand-in (no example is built)
+//
+// Besides the example's flows it runs the checks of the sandbox's Web SDK stand-in alone (test-e2e/secureFields.ts):
+// its Secure Fields in Chromium, card data typed into the sandbox's frames, never reaching the page. Each counts as a flow.
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import {
@@ -19,6 +23,7 @@ import {
 } from '../scripts/example.mjs';
 import { launchChromium } from './browser';
 import { flows, type Flow } from './flows';
+import { standInChecks, type StandInCheck } from './secureFields';
 import { SandboxControl } from './sandbox';
 import { Shopper, type Stack } from './shop';
 
@@ -30,7 +35,10 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const filters = process.argv.slice(2).map((word) => word.toLowerCase());
-const selected = filters.length ? flows.filter((f) => filters.some((w) => f.name.toLowerCase().includes(w))) : flows;
+const matches = (name: string) => !filters.length || filters.some((w) => name.toLowerCase().includes(w));
+const selected = flows.filter((f) => matches(f.name));
+const selectedChecks: StandInCheck[] = standInChecks.filter((c) => matches(c.name));
+const total = selected.length + selectedChecks.length;
 
 const processes: RunningProcess[] = [];
 let browser: Browser | undefined;
@@ -50,7 +58,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 const watchdog = setTimeout(() => {
   log(`The end-to-end run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes: stopping`);
-  log(`0 passed, ${selected.length} failed`);
+  log(`0 passed, ${total} failed`);
   void stopAll().then(() => process.exit(1));
 }, RUN_TIMEOUT_MS);
 watchdog.unref();
@@ -94,7 +102,7 @@ async function setUp(): Promise<Stack> {
       }),
     );
     processes.push(app);
-    browser = await step('launched Chromium', () => launchChromium());
+    browser ??= await step('launched Chromium', () => launchChromium());
     log(`  app ${app.url}, sandbox ${sandbox.url}`);
     return {
       appUrl: app.url,
@@ -143,7 +151,47 @@ async function runFlow(flow: Flow, stack: Stack): Promise<void> {
 
 let passed = 0;
 let failed = 0;
+
+/** The stand-in's checks need only Chromium: each starts its own sandbox server and shop page. */
+async function runStandInChecks(): Promise<void> {
+  if (!selectedChecks.length) return;
+  browser ??= await step('launched Chromium', () => launchChromium());
+  log(`\nWeb SDK stand-in (${selectedChecks.length}):`);
+  for (const check of selectedChecks) {
+    const since = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        check.run(browser),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${FLOW_TIMEOUT_MS / 1000} s`)), FLOW_TIMEOUT_MS);
+        }),
+      ]);
+      passed++;
+      log(`  ✔ ${check.name} (${seconds(since)})`);
+    } catch (error) {
+      failed++;
+      const e = error as Error;
+      log(`  ✘ ${check.name} (${seconds(since)})\n    ${e.stack ?? e.message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 try {
+  await runStandInChecks();
+} catch (error) {
+  log(
+    `The stand-in's checks could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  failed = selectedChecks.length - passed;
+}
+const standInCounted = passed + failed;
+const standInPassed = passed;
+
+async function runFlows(): Promise<void> {
+  if (!selected.length) return;
   const stack = await setUp();
   log(`\nFlows (${selected.length}):`);
   for (const flow of selected) {
@@ -160,9 +208,14 @@ try {
       log(`  next start output (end):\n${app?.text.slice(-2000) ?? ''}`);
     }
   }
+}
+
+try {
+  await runFlows();
 } catch (error) {
   log(`Set-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  failed = selected.length - passed;
+  // No flow ran: every selected one counts as failed.
+  failed = standInCounted - standInPassed + selected.length;
 } finally {
   await stopAll();
 }

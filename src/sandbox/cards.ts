@@ -15,13 +15,13 @@ export function isLuhnValid(number: string): boolean {
   return sum % 10 === 0;
 }
 
-type PrefixRule = readonly [brand: string, from: number, to: number];
+export type PrefixRule = readonly [brand: string, from: number, to: number];
 
 /**
  * Issuer prefixes, most specific first: Elo and Hipercard ranges sit inside Visa's, Discover's and Maestro's, so they
  * are checked before them. Each rule compares the number's first `String(from).length` digits.
  */
-const PREFIXES: readonly PrefixRule[] = [
+export const CARD_PREFIXES: readonly PrefixRule[] = [
   ['ELO', 401178, 401179],
   ['ELO', 431274, 431274],
   ['ELO', 438935, 438935],
@@ -75,7 +75,7 @@ const PREFIXES: readonly PrefixRule[] = [
 
 /** The card brand Yuno would report for a number (`VISA`, `MASTERCARD`, `AMEX`, …), or `UNKNOWN`. */
 export function detectCardBrand(number: string): string {
-  for (const [brand, from, to] of PREFIXES) {
+  for (const [brand, from, to] of CARD_PREFIXES) {
     const length = String(from).length;
     const prefix = Number(number.slice(0, length));
     if (number.length >= length && prefix >= from && prefix <= to) return brand;

@@ -9,11 +9,23 @@ import type {
   YunoSdkV2Instance,
   YunoSdkV2PaymentMethodSelected,
   YunoSdkV2StatusResult,
+  YunoSdkV2Transaction,
   YunoSdkV2TransactionConfig,
+  YunoSdkV2SecureFieldName,
+  YunoSdkV2SecureFieldOptions,
 } from '../tokenizers/yunoSdkV2';
 import type { YunoApiClientPaymentContinue, YunoContinuePaymentAction } from '../tokenizers/continuePaymentAction';
 import { showChallengeView } from './challengeView';
 import { uuid } from './ids';
+import type { SecureFieldName } from './secureFieldPage';
+import {
+  createSecureFieldsForm,
+  secureFieldsOrigin,
+  SecureFieldsTokenizeError,
+  type SandboxSecureField,
+  type SandboxSecureFieldOptions,
+  type SecureFieldsForm,
+} from './secureFields';
 
 /**
  * Options of {@link createSandboxWebSdk}.
@@ -24,9 +36,16 @@ import { uuid } from './ids';
  * ```
  */
 export interface SandboxWebSdkOptions {
-  /** Origin of a sandbox: a `startYunoSandboxServer` URL, or any origin a sandbox's `fetch` or MSW handlers answer. */
+  /**
+   * Origin of a sandbox: a `startYunoSandboxServer` URL, or any origin a sandbox's `fetch` or MSW handlers answer.
+   * Secure Fields need the first: their iframes load from this origin, so it must be a sandbox served over HTTP.
+   */
   baseUrl: string;
-  /** A fetch implementation, e.g. `sandbox.fetch` to skip HTTP. @default globalThis.fetch */
+  /**
+   * A fetch implementation, e.g. `sandbox.fetch` to skip HTTP. Given (other than `globalThis.fetch`), it marks an
+   * in-memory sandbox, which has no origin to serve Secure Fields from: `secureFields` then rejects.
+   * @default globalThis.fetch
+   */
   fetch?: typeof globalThis.fetch;
   /**
    * What `getThreeDSecureChallenge` gives. `'url'`: the sandbox's challenge page, for a sandbox served over HTTP.
@@ -62,7 +81,81 @@ export interface SandboxWebSdkOptions {
  * const instance: SandboxWebSdkInstance = await createSandboxWebSdk({ baseUrl }).initialize(SANDBOX_PUBLIC_API_KEY);
  * ```
  */
-export type SandboxWebSdkInstance = YunoInstance & YunoSdkV2Instance;
+export type SandboxWebSdkInstance = YunoInstance & SandboxSdkV2Instance;
+
+/**
+ * The 2.x instance of the stand-in: Yuno's `transaction`, whose transactions also offer Secure Fields.
+ *
+ * @example
+ * ```ts
+ * const transaction = sdk.transaction({ checkoutSession, countryCode: 'CO', createPayment, onStatus });
+ * const secureFields = await transaction.secureFields();
+ * ```
+ */
+export interface SandboxSdkV2Instance extends YunoSdkV2Instance {
+  transaction(config: YunoSdkV2TransactionConfig): SandboxSdkV2Transaction;
+}
+
+/**
+ * The stand-in's 2.x global (`window.SdkPayments`), whose instances are {@link SandboxSdkV2Instance}s.
+ *
+ * @example
+ * ```ts
+ * const sdk: SandboxSdkV2Global = createSandboxWebSdk({ baseUrl: server.url, sdkVersion: 2 });
+ * ```
+ */
+export interface SandboxSdkV2Global extends YunoSdkV2Global {
+  initialize(publicApiKey: string): Promise<SandboxSdkV2Instance>;
+}
+
+/**
+ * A 2.x transaction of the stand-in: `start`, plus Yuno's Secure Fields (`secureFields`) and `updateCheckoutSession`.
+ * Declared here because the library's own 2.x types (`yuno-react/core`) cover only what it calls.
+ *
+ * @example
+ * ```ts
+ * const secureFields = await transaction.secureFields();
+ * await secureFields.create({ name: 'pan', options: { label: 'Card number' } }).mount('#pan');
+ * await transaction.start({ paymentMethod: { type: 'CARD', data: { card: { holderName: 'Ada Lovelace' } } } });
+ * ```
+ */
+export interface SandboxSdkV2Transaction extends YunoSdkV2Transaction {
+  /**
+   * Yuno's Secure Fields on this transaction: `create({ name: 'pan' | 'expiration' | 'cvv', options })` gives a field
+   * to `mount` into an element, as a cross-origin iframe served by the sandbox; `start` with a `CARD` then tokenizes
+   * what the frames hold. Needs a browser and a sandbox served over HTTP (`baseUrl` = `startYunoSandboxServer`'s URL,
+   * no `fetch`); rejects otherwise.
+   */
+  secureFields(args?: { installmentEnable?: boolean }): Promise<SandboxSdkV2SecureFields>;
+  /** Points the transaction (and its mounted fields) at another checkout session, e.g. a cloned one. */
+  updateCheckoutSession(checkoutSession: string): void;
+}
+
+/**
+ * What a 2.x `transaction.secureFields()` resolves with.
+ *
+ * @example
+ * ```ts
+ * secureFields.create({ name: 'cvv', options: { label: 'CVV' } }).mount('#cvv');
+ * ```
+ */
+export interface SandboxSdkV2SecureFields {
+  /** Yuno's names; the stand-in renders `pan`, `expiration` and `cvv` and throws for the others. */
+  create(args: { name: YunoSdkV2SecureFieldName; options?: YunoSdkV2SecureFieldOptions }): SandboxSdkV2SecureField;
+  /** A field made by `create`; throws for a name that has none. */
+  getElement(args: { name: YunoSdkV2SecureFieldName }): SandboxSdkV2SecureField;
+  unmountSync(): void;
+}
+
+/**
+ * A 2.x Secure Field: placed with `mount` (1.x's `render`).
+ *
+ * @example
+ * ```ts
+ * const valid: boolean = await secureFields.getElement({ name: 'pan' })!.validate();
+ * ```
+ */
+export type SandboxSdkV2SecureField = Omit<SandboxSecureField, 'render'>;
 
 /**
  * The stand-in global of {@link createSandboxWebSdk}: usable as 1.x's `Yuno` and as 2.x's `window.SdkPayments`.
@@ -103,8 +196,9 @@ const FraudCheckSchema = z.looseObject({
  *   session's latest payment waits on in Yuno's `ContinuePaymentAction` shape (`IMAGE` for a PIX, `PAYMENT_CODE` for a
  *   voucher, `REDIRECT_URL` for a provider page, `THREE_D_SECURE_REDIRECT_URL` for a challenge; `null` when it waits on
  *   none; a session without a payment rejects with `PAYMENT_NOT_FOUND`); `apiClientEnroll` saves cards;
- *   `executeFraudCheck` returns a device fingerprint. The rendered checkouts (`startCheckout`, `secureFields`, …)
- *   reject.
+ *   `executeFraudCheck` returns a device fingerprint; `secureFields` gives Yuno's 1.x Secure Fields (`render`,
+ *   `generateToken`, `generateTokenWithInformation`, `generateVaultedToken`). The other rendered checkouts
+ *   (`startCheckout`, …) reject.
  * - 2.x: `transaction({ checkoutSession | customerSession, countryCode, createPayment, onStatus, … })` and
  *   `transaction.start({ paymentMethod })` run the headless flow (`paymentMethod.data`, or a `vaultedToken`, or a
  *   method without a form such as PIX): tokenize, hand the token (with `checkout_session`) to `createPayment`, then,
@@ -113,6 +207,13 @@ const FraudCheckSchema = z.looseObject({
  *   card and reports `ENROLLED`. Failures are reported as Yuno's 2.x SDK does: `INTERNAL_ERROR` with `message.source`
  *   `backend` (the sandbox refused, its code in `message.code`) or `sdk`. It renders no forms: a card without `data`
  *   ends in `INTERNAL_ERROR`. A PIX is reported with the status the sandbox gives it (`READY_TO_PAY`), without waiting.
+ *   `transaction.secureFields()` gives Yuno's 2.x Secure Fields (`create({ name, options }).mount(…)`); a `CARD`
+ *   `start` then tokenizes what they hold (card data on `start` throws, as does a second `start` in flight), and
+ *   `updateCheckoutSession` re-points them.
+ * - Secure Fields are cross-origin iframes the sandbox serves (`/_sandbox/secure-fields/field`), which tokenize inside
+ *   the frame and talk to the page only by `postMessage`: the page never holds the card number or the CVV. They need a
+ *   browser and a sandbox served over HTTP (`baseUrl` = the URL of `startYunoSandboxServer`, no `fetch`); with an
+ *   in-memory sandbox (`fetch: sandbox.fetch`) `secureFields` rejects, saying so.
  * {@link installSandboxWebSdk} puts it on `window.SdkPayments` and fires `sdk-payments-ready`, as the 2.x script does.
  *
  * @example
@@ -131,10 +232,10 @@ const FraudCheckSchema = z.looseObject({
  * ```
  */
 export function createSandboxWebSdk(options: SandboxWebSdkOptions & { sdkVersion: 1 }): Yuno;
-export function createSandboxWebSdk(options: SandboxWebSdkOptions & { sdkVersion: 2 }): YunoSdkV2Global;
+export function createSandboxWebSdk(options: SandboxWebSdkOptions & { sdkVersion: 2 }): SandboxSdkV2Global;
 export function createSandboxWebSdk(options: SandboxWebSdkOptions): SandboxWebSdk;
 export function createSandboxWebSdk(options: SandboxWebSdkOptions): {
-  initialize(publicApiKey: string): Promise<YunoInstance | YunoSdkV2Instance>;
+  initialize(publicApiKey: string): Promise<YunoInstance | SandboxSdkV2Instance>;
 } {
   const line = options.sdkVersion ?? 'both';
   return {
@@ -147,9 +248,9 @@ export function createSandboxWebSdk(options: SandboxWebSdkOptions): {
         fetch: options.fetch,
         headers: { 'public-api-key': publicApiKey },
       });
-      if (line === 1) return createInstance(http, options);
-      if (line === 2) return createV2Instance(http, options);
-      return { ...createInstance(http, options), ...createV2Instance(http, options) };
+      if (line === 1) return createInstance(http, options, publicApiKey);
+      if (line === 2) return createV2Instance(http, options, publicApiKey);
+      return { ...createInstance(http, options, publicApiKey), ...createV2Instance(http, options, publicApiKey) };
     },
   };
 }
@@ -190,34 +291,159 @@ const PaymentStateSchema = z.looseObject({
 });
 const EnrollStatusSchema = z.looseObject({ status: z.string() });
 
-/** The 2.x `transaction`, run headless against the sandbox. */
-function createV2Instance(http: HttpClient, options: SandboxWebSdkOptions): YunoSdkV2Instance {
+/** The 2.x `transaction`, run headless against the sandbox, or with Secure Fields framed from it. */
+function createV2Instance(http: HttpClient, options: SandboxWebSdkOptions, publicApiKey: string): SandboxSdkV2Instance {
   return {
     transaction(config: YunoSdkV2TransactionConfig) {
-      const checkoutSession = nonEmpty(config?.checkoutSession);
+      let checkoutSession = nonEmpty(config?.checkoutSession);
       const customerSession = nonEmpty(config?.customerSession);
       if ((checkoutSession === undefined) === (customerSession === undefined)) {
         throw new Error('Exactly one of checkoutSession or customerSession must be provided');
       }
       if (!nonEmpty(config.countryCode)) throw new Error('countryCode is required');
       const report = (result: YunoSdkV2StatusResult) => config.onStatus?.(result);
+      let form: SecureFieldsForm | undefined;
+      let inFlight = false;
       return {
+        async secureFields() {
+          // `installmentEnable` is taken and has no effect: the sandbox offers no installment plans.
+          const origin = secureFieldsOrigin(options);
+          form?.unmountSync();
+          const own = createSecureFieldsForm({ origin, publicApiKey });
+          form = own;
+          const v2Field = (field: SandboxSecureField): SandboxSdkV2SecureField => {
+            const { render: _render, ...rest } = field;
+            return rest;
+          };
+          return {
+            // Yuno's names and options; the frames' onChange data is Yuno's shape plus `isValid`, `brand` and `iin`.
+            create: (args) =>
+              v2Field(
+                own.create({
+                  name: args.name as SecureFieldName,
+                  ...(args.options ? { options: args.options as SandboxSecureFieldOptions } : {}),
+                }),
+              ),
+            getElement: (args) => {
+              const field = own.getElement({ name: args.name as SecureFieldName });
+              if (!field) throw new Error(`createSandboxWebSdk: no ${args.name} secure field was created`);
+              return v2Field(field);
+            },
+            unmountSync: () => own.unmountSync(),
+          };
+        },
+        updateCheckoutSession(next: string) {
+          if (customerSession !== undefined)
+            throw new Error('updateCheckoutSession needs a checkoutSession transaction');
+          const session = nonEmpty(next);
+          if (session === undefined) throw new Error('updateCheckoutSession needs a checkout session');
+          checkoutSession = session;
+        },
         async start(selection: { paymentMethod: YunoSdkV2PaymentMethodSelected }) {
           const method = selection?.paymentMethod;
           if (!method || typeof method.type !== 'string' || method.type === '') {
             throw new Error('start needs { paymentMethod: { type } }');
           }
+          const fields =
+            form !== undefined && method.type.toUpperCase() === 'CARD' && form.mounted().length > 0 ? form : undefined;
+          if (fields) {
+            const card = method.data?.card;
+            if (
+              card &&
+              (card.number !== undefined ||
+                card.expirationMonth !== undefined ||
+                card.expirationYear !== undefined ||
+                card.securityCode !== undefined)
+            ) {
+              throw new Error(
+                'paymentMethod.data.card must not carry number, expirationMonth, expirationYear or securityCode ' +
+                  'while secure fields are mounted: the fields hold the card data',
+              );
+            }
+            if (inFlight) throw new Error('start is already running for these secure fields: wait for its onStatus');
+            inFlight = true;
+          }
           config.showLoading?.(true);
           try {
-            if (customerSession !== undefined) await enroll(http, customerSession, method, report);
-            else await pay(http, options, config, checkoutSession!, method, report);
+            if (customerSession !== undefined) {
+              await enroll(
+                http,
+                customerSession,
+                method,
+                report,
+                fields &&
+                  (() =>
+                    fields.tokenize({ kind: 'customer', session: customerSession }, fieldsEnrollmentMethod(method))),
+              );
+            } else {
+              const session = checkoutSession!;
+              await pay(
+                http,
+                options,
+                config,
+                session,
+                method,
+                report,
+                fields && (() => fields.tokenize({ kind: 'checkout', session }, fieldsPaymentMethod(method))),
+              );
+            }
           } finally {
+            if (fields) inFlight = false;
             config.showLoading?.(false);
           }
         },
       };
     },
   };
+}
+
+/** What the frames are told to tokenize (a payment), without card data: they add number, expiry and CVV. */
+function fieldsPaymentMethod(method: YunoSdkV2PaymentMethodSelected): Record<string, unknown> {
+  const data = method.data ?? {};
+  return {
+    type: 'CARD',
+    vaulted_token: method.vaultedToken ?? null,
+    card: {
+      save: data.vaultOnSuccess ?? false,
+      detail: { holder_name: data.card?.holderName, type: data.card?.type },
+      ...(data.installment ? { installment: data.installment } : {}),
+    },
+    ...(data.customer ? { customer: customerPayerOf(data.customer) } : {}),
+  };
+}
+
+/** What the frames are told to enroll, without card data. */
+function fieldsEnrollmentMethod(method: YunoSdkV2PaymentMethodSelected): Record<string, unknown> {
+  const data = method.data ?? {};
+  return {
+    type: 'CARD',
+    card: { detail: { holder_name: data.card?.holderName, type: data.card?.type } },
+    ...(data.customer ? { customer: customerPayerOf(data.customer) } : {}),
+  };
+}
+
+/** A failed tokenization in the frames as Yuno's 2.x SDK reports it. */
+function fieldsFailure(error: unknown): YunoSdkV2StatusResult {
+  if (error instanceof SecureFieldsTokenizeError) {
+    if (error.status !== undefined) {
+      return {
+        status: 'INTERNAL_ERROR',
+        substatus: null,
+        message: {
+          source: 'backend',
+          code: error.code,
+          reason: error.messages.join('; ') || error.message,
+          raw: { code: error.code, messages: error.messages },
+        },
+      };
+    }
+    return sdkFailure(error.code, error.message, 'secure-fields');
+  }
+  return sdkFailure(
+    'SECURE_FIELDS_UNAVAILABLE',
+    error instanceof Error ? error.message : String(error),
+    'secure-fields',
+  );
 }
 
 async function pay(
@@ -227,9 +453,10 @@ async function pay(
   checkoutSession: string,
   method: YunoSdkV2PaymentMethodSelected,
   report: (result: YunoSdkV2StatusResult) => void,
+  tokenizeInFields?: () => Promise<Record<string, unknown>>,
 ): Promise<void> {
   const card = method.data?.card;
-  if (method.type.toUpperCase() === 'CARD' && !method.vaultedToken && !card?.number) {
+  if (!tokenizeInFields && method.type.toUpperCase() === 'CARD' && !method.vaultedToken && !card?.number) {
     report(sdkFailure('FORM_NOT_AVAILABLE', 'the stand-in renders no forms: pass paymentMethod.data.card', 'start'));
     return;
   }
@@ -239,16 +466,30 @@ async function pay(
     return;
   }
   let token: z.infer<typeof OneTimeTokenSchema>;
-  try {
-    token = await http.request({
-      method: 'POST',
-      path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(checkoutSession)}/token`,
-      body: { checkout_session: checkoutSession, payment_method: tokenPaymentMethod(method) },
-      schema: OneTimeTokenSchema,
-    });
-  } catch (error) {
-    report(backendFailure(error));
-    return;
+  if (tokenizeInFields) {
+    try {
+      const parsed = OneTimeTokenSchema.safeParse(await tokenizeInFields());
+      if (!parsed.success) {
+        report(sdkFailure('INVALID_TOKEN', 'the secure fields gave no one-time token', 'secure-fields'));
+        return;
+      }
+      token = parsed.data;
+    } catch (error) {
+      report(fieldsFailure(error));
+      return;
+    }
+  } else {
+    try {
+      token = await http.request({
+        method: 'POST',
+        path: `/_sandbox/sdk/checkout/sessions/${encodeURIComponent(checkoutSession)}/token`,
+        body: { checkout_session: checkoutSession, payment_method: tokenPaymentMethod(method) },
+        schema: OneTimeTokenSchema,
+      });
+    } catch (error) {
+      report(backendFailure(error));
+      return;
+    }
   }
   try {
     await config.createPayment({ ...token, checkout_session: checkoutSession, recognitionToken: uuid() });
@@ -313,7 +554,21 @@ async function enroll(
   customerSession: string,
   method: YunoSdkV2PaymentMethodSelected,
   report: (result: YunoSdkV2StatusResult) => void,
+  enrollInFields?: () => Promise<Record<string, unknown>>,
 ): Promise<void> {
+  if (enrollInFields) {
+    try {
+      const result = EnrollStatusSchema.safeParse(await enrollInFields());
+      if (!result.success) {
+        report(sdkFailure('INVALID_ENROLLMENT', 'the secure fields gave no enrollment status', 'secure-fields'));
+        return;
+      }
+      report({ status: result.data.status, substatus: null, message: null });
+    } catch (error) {
+      report(fieldsFailure(error));
+    }
+    return;
+  }
   const card = method.data?.card;
   if (!card?.number) {
     report(sdkFailure('FORM_NOT_AVAILABLE', 'the stand-in renders no forms: pass paymentMethod.data.card', 'start'));
@@ -427,7 +682,7 @@ function customerPayerOf(customer: YunoSdkV2Customer): Record<string, unknown> {
   };
 }
 
-function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoInstance {
+function createInstance(http: HttpClient, options: SandboxWebSdkOptions, publicApiKey: string): YunoInstance {
   const tokenize = async (checkoutSession: string | undefined, paymentMethod: unknown): Promise<SdkOneTimeToken> => {
     if (!checkoutSession) {
       throw new Error('createSandboxWebSdk: generateToken needs a checkout_session (here or in apiClientPayment)');
@@ -528,13 +783,115 @@ function createInstance(http: HttpClient, options: SandboxWebSdkOptions): YunoIn
     hideLoader: unsupported('hideLoader'),
     mountFraud: unsupported('mountFraud'),
     mountStatusPayment: unsupported('mountStatusPayment'),
-    secureFields: unsupported('secureFields'),
+    secureFields: async (args) => createV1SecureFields(args, options, publicApiKey),
     clickToPay: unsupported('clickToPay'),
     mountExternalButtons: unsupported('mountExternalButtons'),
     unmountExternalButton: unsupported('unmountExternalButton'),
     unmountAllExternalButtons: unsupported('unmountAllExternalButtons'),
   };
   return instance;
+}
+
+type V1SecureFields = Awaited<ReturnType<YunoInstance['secureFields']>>;
+type V1SecureField = ReturnType<V1SecureFields['create']>;
+type V1SecureFieldsArgs = Parameters<YunoInstance['secureFields']>[0];
+type V1GenerateTokenArgs = Parameters<V1SecureFields['generateToken']>[0] & { vaultedToken?: string };
+type V1GenerateVaultedTokenArgs = Parameters<V1SecureFields['generateVaultedToken']>[0];
+type V1OneTimeToken = Awaited<ReturnType<V1SecureFields['generateTokenWithInformation']>>;
+
+/**
+ * 1.x `yuno.secureFields({ countryCode, checkoutSession | customerSession })`: fields placed with `render`, tokenized
+ * in their frames by `generateToken` / `generateTokenWithInformation` (a checkout session) or `generateVaultedToken`
+ * (a customer session: enrolls the card).
+ */
+function createV1SecureFields(
+  args: V1SecureFieldsArgs,
+  options: SandboxWebSdkOptions,
+  publicApiKey: string,
+): V1SecureFields {
+  const origin = secureFieldsOrigin(options);
+  if (!nonEmpty(args?.countryCode)) throw new Error('createSandboxWebSdk: secureFields needs a countryCode');
+  const checkoutSession = nonEmpty(args.checkoutSession);
+  const customerSession = nonEmpty(args.customerSession);
+  if (checkoutSession === undefined && customerSession === undefined) {
+    throw new Error('createSandboxWebSdk: secureFields needs a checkoutSession (or a customerSession to enroll)');
+  }
+  const form = createSecureFieldsForm({ origin, publicApiKey });
+  const notInSandbox = (method: string) => () =>
+    Promise.reject(new Error(`createSandboxWebSdk: the sandbox's secure fields have no ${method}`));
+  const v1Field = (field: SandboxSecureField): V1SecureField => ({
+    render: async (selector) => field.render(selector),
+    focus: () => field.focus(),
+    validate: () => field.validate(),
+    clearValue: () => field.clearValue(),
+    resetFields: () => field.clearValue(),
+    setError: (message) => field.setError(message),
+    clearError: () => field.clearError(),
+    async unmountSync() {
+      field.unmountSync();
+    },
+    setCardType: notInSandbox('setCardType'),
+    toggleFocusCvv: notInSandbox('toggleFocusCvv'),
+    toggleFrontCardVisibility: notInSandbox('toggleFrontCardVisibility'),
+    setCardHolderName: notInSandbox('setCardHolderName'),
+  });
+  const withInformation = async (params: V1GenerateTokenArgs): Promise<V1OneTimeToken> => {
+    // As Yuno's SDK: a session given here wins, though Yuno advises against it (it breaks the retry).
+    const session = nonEmpty(params?.checkoutSession) ?? checkoutSession;
+    if (session === undefined) throw new Error('createSandboxWebSdk: generateToken needs a checkoutSession');
+    const token = await form.tokenize(
+      { kind: 'checkout', session },
+      {
+        type: 'CARD',
+        vaulted_token: params.vaultedToken ?? null,
+        card: {
+          save: params.saveCard ?? false,
+          detail: { holder_name: params.cardHolderName, type: params.cardType },
+          ...(params.installment ? { installment: params.installment } : {}),
+        },
+        ...(params.customer ? { customer: params.customer } : {}),
+      },
+    );
+    const parsed = OneTimeTokenSchema.safeParse(token);
+    if (!parsed.success) throw new Error('createSandboxWebSdk: the secure fields gave no one-time token');
+    // Validated against Yuno's token shape; the SDK's own type is narrower in nullability only.
+    return parsed.data as unknown as V1OneTimeToken;
+  };
+  const enrollCard = async (params: V1GenerateVaultedTokenArgs) => {
+    const session = nonEmpty(params?.customerSession) ?? customerSession;
+    if (session === undefined) throw new Error('createSandboxWebSdk: generateVaultedToken needs a customerSession');
+    const result = await form.tokenize(
+      { kind: 'customer', session },
+      {
+        type: 'CARD',
+        card: { detail: { holder_name: params.cardHolderName, type: params.cardType } },
+        ...(params.customer ? { customer: params.customer } : {}),
+      },
+    );
+    const parsed = ContinueEnrollmentSchema.safeParse(result);
+    if (!parsed.success) throw new Error('createSandboxWebSdk: the secure fields gave no vaulted token');
+    return parsed.data.vaulted_token;
+  };
+  return {
+    create: (createArgs) =>
+      v1Field(
+        form.create({
+          name: createArgs.name as SecureFieldName,
+          // The frames' onChange data is Yuno's 1.x shape, plus `isValid`, `brand` and `iin`.
+          options: createArgs.options as SandboxSecureFieldOptions,
+        }),
+      ),
+    getElement: ({ name }) => {
+      const field = form.getElement({ name: name as SecureFieldName });
+      if (!field) throw new Error(`createSandboxWebSdk: no ${name} secure field was created`);
+      return v1Field(field);
+    },
+    generateToken: async (params) => (await withInformation(params)).token,
+    generateTokenWithInformation: withInformation,
+    generateVaultedToken: enrollCard,
+    generateVaultedTokenWithInformation: notInSandbox('generateVaultedTokenWithInformation (use generateVaultedToken)'),
+    unmountSync: () => form.unmountSync(),
+  };
 }
 
 const OTP_MESSAGE = 'yuno-sandbox:3ds-otp';

@@ -18,6 +18,7 @@ import { enrollmentRoutes } from './routes/enrollment';
 import { pageRoutes } from './routes/pages';
 import { paymentRoutes } from './routes/payments';
 import { sdkRoutes } from './routes/sdk';
+import { secureFieldRoutes } from './routes/secureFields';
 import type { SandboxRuntime } from './runtime';
 import { SandboxClock } from './SandboxClock';
 import { SandboxHttpError } from './SandboxHttpError';
@@ -106,6 +107,7 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
     ...enrollmentRoutes,
     ...sdkRoutes,
     ...pageRoutes,
+    ...secureFieldRoutes,
     ...controlRoutes({
       injectFault: (fault) => faults.inject(fault),
       clearFaults: () => faults.clear(),

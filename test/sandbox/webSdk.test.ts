@@ -205,7 +205,8 @@ describe('createSandboxWebSdk', () => {
     await expect(instance.startCheckout({} as Parameters<typeof instance.startCheckout>[0])).rejects.toThrow(
       /createSandboxWebSdk: startCheckout is not available/,
     );
-    await expect(instance.secureFields({ countryCode: 'US' })).rejects.toThrow(/secureFields is not available/);
+    // Secure Fields are iframes: outside a browser they reject (in a browser, see secureFields.test.ts).
+    await expect(instance.secureFields({ countryCode: 'US' })).rejects.toThrow(/secureFields needs a browser/);
     await expect(instance.continuePayment()).rejects.toThrow(/continuePayment is not available/);
   });
 

@@ -68,8 +68,11 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
   return body as unknown as SandboxFault;
 }
 
-/** The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, the 3DS challenge and the redirect pages. */
-const BROWSER_SEGMENTS = new Set(['sdk', '3ds', 'redirect']);
+/**
+ * The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, its Secure Fields' pages, the 3DS challenge
+ * and the redirect pages.
+ */
+const BROWSER_SEGMENTS = new Set(['sdk', 'secure-fields', '3ds', 'redirect']);
 
 /**
  * Whether a path is one of the sandbox's control routes (settle, time, faults, requests, webhooks): everything under
