@@ -481,7 +481,21 @@ describe('2.x Secure Fields: enroll, unmount and failures', () => {
   it('an SDK without Secure Fields is a clear YunoError', async () => {
     const plain = createYunoSdkV2Tokenizer({
       publicApiKey,
-      loadSdk: async () => createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch, sdkVersion: 2 }),
+      // A 2.x build whose transactions have no secureFields.
+      loadSdk: async () => {
+        const global = createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch, sdkVersion: 2 });
+        return {
+          initialize: async (key: string) => {
+            const instance = await global.initialize(key);
+            return {
+              transaction: (config: Parameters<typeof instance.transaction>[0]) => {
+                const { secureFields: _secureFields, ...transaction } = instance.transaction(config);
+                return transaction;
+              },
+            };
+          },
+        };
+      },
     });
     const { checkoutSession } = await merchant().startCheckout();
     await expect(plain.secureFields!({ checkoutSession, countryCode: 'US' })).rejects.toSatisfy(
