@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  useContext,
   type ChangeEvent,
   type InputHTMLAttributes,
   type KeyboardEvent,
@@ -8,8 +9,10 @@ import {
 } from 'react';
 import { formatCardExpiry } from '../../card/cardExpiry';
 import { formatCardNumber } from '../../card/formatCardNumber';
-import { useCardFormContext, useCardFormFieldContext } from './CardFormContext';
+import { dataFlag } from '../shared';
+import { CardFormSecureStateContext, useCardFormContext, useCardFormFieldContext } from './CardFormContext';
 import type { CardFormFieldName } from './cardFormSchema';
+import { isCardDataField, type CardDataFieldName } from './secureCardFields';
 
 /**
  * Props of {@link CardFormControl}: those of an `<input>` (or a `<select>` for the document type and installments),
@@ -68,7 +71,7 @@ function skipSeparator(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key === 'Delete' && input.value[at] === ' ') input.setSelectionRange(at + 1, at + 1);
 }
 
-function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
+export function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
   return (node: T | null) => {
     for (const ref of refs) {
       if (typeof ref === 'function') ref(node);
@@ -78,7 +81,60 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
 }
 
 /**
- * The field's control, registered with the form and uncontrolled: an `<input>` for the number (formatted by brand as
+ * The element a card field's frame mounts into (Yuno's Secure Fields): a `role="group"` named by the field's label and
+ * described by its hint, brand and error, with `aria-invalid` and `data-state="loading|ready|error"` (the frames could
+ * not load), `data-focused`, `data-invalid`, `data-valid`. Not focusable itself: the frame's input is, in the page's
+ * tab order.
+ */
+function SecureFieldContainer(props: {
+  name: CardDataFieldName;
+  className?: string | undefined;
+  style?: CardFormControlProps['style'];
+  forwardedRef: Ref<HTMLDivElement>;
+}) {
+  const cf = useCardFormContext('CardFormControl');
+  const field = useCardFormFieldContext('CardFormControl');
+  const frame = useContext(CardFormSecureStateContext).fields[props.name];
+  return (
+    <div
+      className={props.className}
+      style={props.style}
+      {...secureContainerProps(cf.secure.status, frame, {
+        ref: mergeRefs<HTMLDivElement>(cf.secure.containerRef(props.name), props.forwardedRef),
+        id: field.ids.control,
+        labelledBy: field.ids.label,
+        describedBy: field.describedBy,
+        invalid: !!field.error,
+      })}
+    />
+  );
+}
+
+/** The attributes of a frame's container; `useCardForm().getSecureFieldProps` gives the same. */
+export function secureContainerProps<T extends HTMLElement>(
+  status: string,
+  frame: { isReady: boolean; isFocused: boolean; isValid: boolean },
+  options: { ref: Ref<T>; id: string; labelledBy: string; describedBy: string | undefined; invalid: boolean },
+) {
+  return {
+    ref: options.ref,
+    id: options.id,
+    role: 'group' as const,
+    'aria-labelledby': options.labelledBy,
+    'aria-describedby': options.describedBy,
+    'aria-invalid': options.invalid ? (true as const) : undefined,
+    'data-state': (status === 'error' || status === 'unavailable' ? 'error' : frame.isReady ? 'ready' : 'loading') as
+      'loading' | 'ready' | 'error',
+    'data-focused': dataFlag(frame.isFocused),
+    'data-invalid': dataFlag(options.invalid),
+    'data-valid': dataFlag(frame.isValid),
+  };
+}
+
+/**
+ * The field's control. With Secure Fields, for the number, expiry and security code: the element the field's frame
+ * mounts into (a `role="group"` named by the label and described by the hint, brand and error; the card data stays in
+ * the frame). Otherwise registered with the form and uncontrolled: an `<input>` for the number (formatted by brand as
  * typed or pasted), expiry (MM/YY, slash added), security code (digits, 3 or 4 by brand), holder name and document
  * number; a `<select>` for the document type and installments; a checkbox for saving the card. It carries the
  * autocomplete tokens (`cc-number`, `cc-exp`, `cc-csc`, `cc-name`), `inputMode="numeric"`, `aria-invalid` and
@@ -94,6 +150,25 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
  */
 export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormControlProps>(
   function CardFormControl(props, ref) {
+    const cf = useCardFormContext('CardFormControl');
+    const field = useCardFormFieldContext('CardFormControl');
+    const { name } = field;
+    if (cf.cardFields === 'secure' && isCardDataField(name)) {
+      return (
+        <SecureFieldContainer
+          name={name}
+          className={props.className}
+          style={props.style}
+          forwardedRef={ref as Ref<HTMLDivElement>}
+        />
+      );
+    }
+    return <CardFormInput {...props} ref={ref} />;
+  },
+);
+
+const CardFormInput = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormControlProps>(
+  function CardFormInput(props, ref) {
     const cf = useCardFormContext('CardFormControl');
     const field = useCardFormFieldContext('CardFormControl');
     const { name } = field;
@@ -122,16 +197,7 @@ export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, 
       const options =
         name === 'documentType'
           ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
-          : (cf.installments?.plan ?? []).map(({ installment: count, rate }) => ({
-              value: String(count),
-              label:
-                count === 1
-                  ? cf.t('cardForm.installments.single')
-                  : cf.t(rate ? 'cardForm.installments.withInterest' : 'cardForm.installments.noInterest', {
-                      count,
-                      rate,
-                    }),
-            }));
+          : cf.installmentOptions;
       return (
         <select {...rest} {...common} ref={mergeRefs(registered.ref, ref)} onChange={handleChange}>
           {options.map((option) => (
