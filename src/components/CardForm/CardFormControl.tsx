@@ -2,6 +2,7 @@ import {
   forwardRef,
   useContext,
   type ChangeEvent,
+  type FocusEvent,
   type InputHTMLAttributes,
   type KeyboardEvent,
   type Ref,
@@ -10,7 +11,12 @@ import {
 import { formatCardExpiry } from '../../card/cardExpiry';
 import { formatCardNumber } from '../../card/formatCardNumber';
 import { dataFlag } from '../shared';
-import { CardFormSecureStateContext, useCardFormContext, useCardFormFieldContext } from './CardFormContext';
+import {
+  CardFormSecureStateContext,
+  useCardFormContext,
+  useCardFormFieldContext,
+  type CardFormContextValue,
+} from './CardFormContext';
 import type { CardFormFieldName } from './cardFormSchema';
 import { isCardDataField, type CardDataFieldName } from './secureCardFields';
 
@@ -167,40 +173,84 @@ export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, 
   },
 );
 
+/**
+ * The props of a page field's `<input>` or `<select>`, registered with the form: ids and ARIA, autocomplete tokens,
+ * and for raw card fields the formatting as typed. `useCardForm().getFieldProps` gives the same.
+ */
+export function inputControlProps(
+  cf: CardFormContextValue,
+  name: CardFormFieldName,
+  field: { id: string; invalid: boolean; describedBy: string | undefined; codeLength: number },
+  handlers: {
+    onChange?: ((event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => void) | undefined;
+    onKeyDown?: ((event: KeyboardEvent<HTMLInputElement>) => void) | undefined;
+    onBlur?: ((event: FocusEvent<HTMLInputElement & HTMLSelectElement>) => void) | undefined;
+  } = {},
+) {
+  const registered = cf.form.register(name);
+  const handleChange = (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => {
+    const input = event.target;
+    const deleting = (event.nativeEvent as InputEvent).inputType?.startsWith('delete') ?? false;
+    if (name === 'number') reformat(input, formatCardNumber);
+    if (name === 'expiry') reformat(input, (value) => formatCardExpiry(value, { deleting }));
+    if (name === 'securityCode') reformat(input, (value) => value.replace(/\D/g, '').slice(0, field.codeLength));
+    handlers.onChange?.(event);
+    return registered.onChange(event);
+  };
+  return {
+    id: field.id,
+    name,
+    'aria-invalid': field.invalid ? (true as const) : undefined,
+    'aria-describedby': field.describedBy,
+    'aria-required': name === 'saveCard' ? undefined : (true as const),
+    ref: registered.ref,
+    onChange: handleChange,
+    onBlur: (event: FocusEvent<HTMLInputElement & HTMLSelectElement>) => {
+      handlers.onBlur?.(event);
+      return registered.onBlur(event);
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (name === 'number') skipSeparator(event);
+      handlers.onKeyDown?.(event);
+    },
+  };
+}
+
+/** What an `<input>` of the form carries besides {@link inputControlProps}: its type, length, autocomplete, keyboard. */
+export function inputAttributes(name: CardFormFieldName, codeLength: number): InputHTMLAttributes<HTMLInputElement> {
+  return {
+    type: name === 'saveCard' ? 'checkbox' : 'text',
+    maxLength: name === 'securityCode' ? codeLength : undefined,
+    ...INPUT_PROPS[name],
+  };
+}
+
+/** The options of the document type's or the installments' `<select>`, labelled in the provider's language. */
+export function selectOptions(cf: CardFormContextValue, name: 'documentType' | 'installments') {
+  return name === 'documentType'
+    ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
+    : cf.installmentOptions;
+}
+
 const CardFormInput = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormControlProps>(
   function CardFormInput(props, ref) {
     const cf = useCardFormContext('CardFormControl');
     const field = useCardFormFieldContext('CardFormControl');
     const { name } = field;
-    const registered = cf.form.register(name);
-    const common = {
-      id: field.ids.control,
+    const { onChange, onKeyDown, onBlur, ...rest } = props;
+    const codeLength = Number(field.values.length ?? 4);
+    const control = inputControlProps(
+      cf,
       name,
-      'aria-invalid': field.error ? true : undefined,
-      'aria-describedby': field.describedBy,
-      'aria-required': name === 'saveCard' ? undefined : true,
-      onBlur: registered.onBlur,
-    } as const;
-    const { onChange, onKeyDown, ...rest } = props;
-    const handleChange = (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => {
-      const input = event.target;
-      const deleting = (event.nativeEvent as InputEvent).inputType?.startsWith('delete') ?? false;
-      if (name === 'number') reformat(input, formatCardNumber);
-      if (name === 'expiry') reformat(input, (value) => formatCardExpiry(value, { deleting }));
-      if (name === 'securityCode') {
-        reformat(input, (value) => value.replace(/\D/g, '').slice(0, Number(field.values.length ?? 4)));
-      }
-      onChange?.(event);
-      return registered.onChange(event);
-    };
+      { id: field.ids.control, invalid: !!field.error, describedBy: field.describedBy, codeLength },
+      { onChange, onKeyDown, onBlur },
+    );
     if (name === 'documentType' || name === 'installments') {
-      const options =
-        name === 'documentType'
-          ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
-          : cf.installmentOptions;
+      const { onKeyDown: _keys, ...selectProps } = control;
+      void _keys;
       return (
-        <select {...rest} {...common} ref={mergeRefs(registered.ref, ref)} onChange={handleChange}>
-          {options.map((option) => (
+        <select {...rest} {...selectProps} ref={mergeRefs(control.ref, ref)}>
+          {selectOptions(cf, name).map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
@@ -208,20 +258,6 @@ const CardFormInput = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormC
         </select>
       );
     }
-    return (
-      <input
-        type={name === 'saveCard' ? 'checkbox' : 'text'}
-        maxLength={name === 'securityCode' ? Number(field.values.length) : undefined}
-        {...INPUT_PROPS[name]}
-        {...rest}
-        {...common}
-        ref={mergeRefs(registered.ref, ref)}
-        onChange={handleChange}
-        onKeyDown={(event) => {
-          if (name === 'number') skipSeparator(event);
-          onKeyDown?.(event);
-        }}
-      />
-    );
+    return <input {...inputAttributes(name, codeLength)} {...rest} {...control} ref={mergeRefs(control.ref, ref)} />;
   },
 );

@@ -146,6 +146,8 @@ export interface CardFormEngine {
   secureState: SecureFormState;
   status: CardFormStatus;
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  /** The schema of the page's fields. */
+  schema: ReturnType<typeof createCardFormSchema>;
 }
 
 const NOT_READY = 'The card fields are not ready yet';
@@ -283,20 +285,19 @@ export function useCardFormEngine(options: UseCardFormOptions): CardFormEngine {
     [mode, withDocument, withInstallments, allowSaveCard],
   );
   const documentTypes = useMemo(() => documentTypesFor(country), [country]);
-  const resolver = useMemo(
+  const schema = useMemo(
     () =>
-      zodResolver(
-        createCardFormSchema({
-          // The frames check the card's own fields.
-          fields: inFrames ? fields.filter((name) => !isCardDataField(name)) : fields,
-          country,
-          documentTypes,
-          installments,
-          savedSecurityCodeLength: mode === 'cvv' ? (savedLength ?? 3) : undefined,
-        }),
-      ),
+      createCardFormSchema({
+        // The frames check the card's own fields.
+        fields: inFrames ? fields.filter((name) => !isCardDataField(name)) : fields,
+        country,
+        documentTypes,
+        installments,
+        savedSecurityCodeLength: mode === 'cvv' ? (savedLength ?? 3) : undefined,
+      }),
     [inFrames, fields, country, documentTypes, installments, mode, savedLength],
   );
+  const resolver = useMemo(() => zodResolver(schema), [schema]);
   const form = useForm<CardFormValues>({
     mode: 'onTouched',
     resolver,
@@ -521,5 +522,5 @@ export function useCardFormEngine(options: UseCardFormOptions): CardFormEngine {
       t,
     ],
   );
-  return { context, secureState, status, onSubmit };
+  return { context, secureState, status, onSubmit, schema };
 }
