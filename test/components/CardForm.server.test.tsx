@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CardForm } from 'yuno-react';
 import { createCheckoutHarness } from '../support/checkout';
 
-describe('<CardForm> on the server', () => {
+describe('<CardForm cardFields="raw"> on the server', () => {
   it('renders its labels and inputs without a browser, in every mode', async () => {
     expect(typeof window).toBe('undefined');
     const h = await createCheckoutHarness({ country: 'BR', currency: 'BRL' });
     const pay = renderToString(
       <h.Provider language="pt">
-        <CardForm installments={{ plan: [{ installment: 1, rate: 0 }] }} />
+        <CardForm cardFields="raw" installments={{ plan: [{ installment: 1, rate: 0 }] }} />
       </h.Provider>,
     );
     expect(pay).toContain('Número do cartão');
@@ -18,14 +18,14 @@ describe('<CardForm> on the server', () => {
     expect(pay).toContain('Parcelas');
     const cvv = renderToString(
       <h.Provider>
-        <CardForm mode="cvv" />
+        <CardForm cardFields="raw" mode="cvv" />
       </h.Provider>,
     );
     expect(cvv).toContain('Security code');
     expect(cvv).not.toContain('Card number');
     const enroll = renderToString(
       <h.Provider language="es">
-        <CardForm mode="enroll" />
+        <CardForm cardFields="raw" mode="enroll" />
       </h.Provider>,
     );
     expect(enroll).toContain('Guardar tarjeta');

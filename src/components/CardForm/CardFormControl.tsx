@@ -120,7 +120,13 @@ function SecureFieldContainer(props: {
 export function secureContainerProps<T extends HTMLElement>(
   status: string,
   frame: { isReady: boolean; isFocused: boolean; isValid: boolean },
-  options: { ref: Ref<T>; id: string; labelledBy: string; describedBy: string | undefined; invalid: boolean },
+  options: {
+    ref: (element: T | null) => void;
+    id: string;
+    labelledBy: string;
+    describedBy: string | undefined;
+    invalid: boolean;
+  },
 ) {
   return {
     ref: options.ref,

@@ -8,7 +8,6 @@ import {
   type HTMLAttributes,
   type LabelHTMLAttributes,
   type MouseEvent,
-  type Ref,
 } from 'react';
 import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { securityCodeLength } from '../../card/cardFieldErrors';
@@ -119,10 +118,14 @@ export interface UseCardFormResult {
   /** Props of a page field's `<input>` or `<select>` (and of raw card inputs). Card fields in Secure Fields have no input: use {@link UseCardFormResult.getSecureFieldProps}. */
   getFieldProps: (name: CardFormFieldName) => CardFormInputProps;
   getLabelProps: (name: CardFormFieldName) => LabelHTMLAttributes<HTMLLabelElement>;
-  getErrorProps: (name: CardFormFieldName) => HTMLAttributes<HTMLElement> & { ref: Ref<HTMLElement> };
-  getHintProps: (name: CardFormFieldName) => HTMLAttributes<HTMLElement> & { ref: Ref<HTMLElement> };
+  getErrorProps: (
+    name: CardFormFieldName,
+  ) => HTMLAttributes<HTMLElement> & { ref: (element: HTMLElement | null) => void };
+  getHintProps: (
+    name: CardFormFieldName,
+  ) => HTMLAttributes<HTMLElement> & { ref: (element: HTMLElement | null) => void };
   /** Props of the brand's live region, next to the number. */
-  getBrandProps: () => HTMLAttributes<HTMLElement> & { ref: Ref<HTMLElement> };
+  getBrandProps: () => HTMLAttributes<HTMLElement> & { ref: (element: HTMLElement | null) => void };
   /** Props of the element a card field's frame mounts into (Secure Fields). */
   getSecureFieldProps: (name: CardDataFieldName) => CardFormSecureFieldProps;
   getSubmitProps: () => ButtonHTMLAttributes<HTMLButtonElement>;
