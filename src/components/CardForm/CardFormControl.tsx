@@ -22,7 +22,8 @@ import { isCardDataField, type CardDataFieldName } from './secureCardFields';
 
 /**
  * Props of {@link CardFormControl}: those of an `<input>` (or a `<select>` for the document type and installments),
- * passed through. `name`, `value` and `id` belong to the form.
+ * passed through. `name`, `value` and `id` belong to the form. For a card field in Secure Fields the control is the
+ * frame's container: only `className` and `style` go to it (the frame styles its own input).
  *
  * @example
  * ```tsx
@@ -132,6 +133,7 @@ export function secureContainerProps<T extends HTMLElement>(
     ref: options.ref,
     id: options.id,
     role: 'group' as const,
+    'data-slot': 'card-form-secure-field' as const,
     'aria-labelledby': options.labelledBy,
     'aria-describedby': options.describedBy,
     'aria-invalid': options.invalid ? (true as const) : undefined,

@@ -188,7 +188,8 @@ export interface CardFormLabelProps extends LabelHTMLAttributes<HTMLLabelElement
 }
 
 /**
- * The field's `<label>`, tied to its control.
+ * The field's `<label>`, tied to its control: `htmlFor` an input of the page, or, for a card field in Secure Fields,
+ * naming the frame's container (`aria-labelledby`) and focusing the frame when clicked.
  *
  * @example
  * ```tsx
