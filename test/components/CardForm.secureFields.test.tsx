@@ -340,6 +340,20 @@ describe('<CardForm> and the tokenizer', () => {
     expect(screen.getByLabelText('Card number').tagName).toBe('INPUT');
   });
 
+  it('uses raw inputs only when asked, and then makes no Secure Fields session', async () => {
+    const { h, fake } = await setup();
+    render(
+      <h.Provider tokenizer={fake.tokenizer}>
+        <CardForm cardFields="raw" />
+      </h.Provider>,
+    );
+    expect(screen.getByRole('form').getAttribute('data-card-fields')).toBe('raw');
+    expect(screen.getByLabelText('Card number').getAttribute('autocomplete')).toBe('cc-number');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.sessions).toHaveLength(0);
+    expect(screen.queryByRole('group', { name: 'Card number' })).toBeNull();
+  });
+
   it('says card payments are unavailable when Secure Fields are asked for and the tokenizer has none', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD', tokenizer: 'server' });
     render(

@@ -40,6 +40,7 @@ import {
 import {
   applyChange,
   CARD_DATA_FIELDS,
+  INITIAL_SECURE_FIELD,
   INITIAL_SECURE_STATE,
   isCardDataField,
   patchField,
@@ -184,7 +185,11 @@ function useMountedField(
     return () => {
       field.unmount();
       if (handles.get(name) === field) handles.delete(name);
-      setSecure((state) => patchField(state, name, { isReady: false, isFocused: false }));
+      // A frame made again starts empty: what the removed one reported goes with it.
+      setSecure((state) => ({
+        ...patchField(state, name, INITIAL_SECURE_FIELD),
+        ...(name === 'number' ? { brand: undefined, iin: null, plans: [] } : {}),
+      }));
     };
   }, [session, name, element, label, handles, setSecure]);
 }
