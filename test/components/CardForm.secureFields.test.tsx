@@ -563,4 +563,47 @@ describe('useCardForm', () => {
     expect(session.tokenInputs).toEqual([{ type: 'CARD', holderName: 'Ada Lovelace' }]);
     expect(card!.status).toBe('success');
   });
+
+  it('gives raw inputs of one’s own the form’s formatting and wiring with cardFields: raw', async () => {
+    const { h, fake } = await setup();
+    const user = userEvent.setup();
+    const paid: Payment[] = [];
+    function RawForm() {
+      const card = useCardForm({ cardFields: 'raw', onSuccess: (p) => paid.push(p as Payment) });
+      return (
+        <form {...card.getFormProps()}>
+          {(['number', 'expiry', 'securityCode', 'holderName'] as const).map((name) => (
+            <div key={name}>
+              <label {...card.getLabelProps(name)}>{card.fields[name].label}</label>
+              <input {...card.getFieldProps(name)} />
+              <span {...card.getErrorProps(name)}>{card.fields[name].error}</span>
+            </div>
+          ))}
+          <button {...card.getSubmitProps()}>{card.submitLabel}</button>
+        </form>
+      );
+    }
+    render(
+      <h.Provider tokenizer={fake.tokenizer}>
+        <RawForm />
+      </h.Provider>,
+    );
+    const number = screen.getByLabelText('Card number') as HTMLInputElement;
+    expect(number.getAttribute('autocomplete')).toBe('cc-number');
+    await user.type(number, '4507');
+    await user.tab();
+    expect(number.getAttribute('aria-invalid')).toBe('true');
+    expect(number.getAttribute('aria-describedby')).toBe(screen.getByText('The card number is incomplete.').id);
+    await user.clear(number);
+    await user.type(number, APPROVED);
+    expect(number.value).toBe('4507 9900 0000 0002');
+    await user.type(screen.getByLabelText('Expiration date'), '1130');
+    await user.type(screen.getByLabelText('Security code'), '123');
+    await user.type(screen.getByLabelText('Name on card'), 'Ada Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Pay' }));
+    await waitFor(() => expect(paid).toHaveLength(1));
+    expect(paid[0]!.status).toBe('SUCCEEDED');
+    expect(number.value).toBe('');
+    expect(fake.sessions).toHaveLength(0);
+  });
 });
