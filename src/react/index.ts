@@ -26,6 +26,14 @@ export { useCheckout, useCheckoutActions } from './useCheckout';
 export type { CheckoutActions, PayInput, UseCheckoutResult } from './useCheckout';
 export { useCheckoutSelector } from './useCheckoutSelector';
 export { useEnrollment } from './useEnrollment';
+export { useSecureFields } from './useSecureFields';
+export type {
+  SecureFieldsMode,
+  SecureFieldsStatus,
+  UseSecureFieldsOptions,
+  UseSecureFieldsResult,
+} from './useSecureFields';
 export type { EnrollVariables } from './useEnrollment';
 // Types of the tokenizer the components take and give (the browser entry exports them from src/tokenizers too).
 export type { CardInput, EnrollResult } from '../tokenizers/types';
+export type { SecureField, SecureFieldChange, SecureFieldName, SecureFieldsSession } from '../tokenizers/secureFields';

@@ -49,12 +49,12 @@ async function saveCard(h: CheckoutHarness, number: string) {
   return saved.vaultedToken;
 }
 
-describe('<CardForm> with axe', () => {
+describe('<CardForm cardFields="raw"> with axe', () => {
   it('has no violations by default, with every optional field', async () => {
     const h = await createCheckoutHarness({ country: 'BR', currency: 'BRL', customer: true });
     const { container } = render(
       <h.Provider>
-        <CardForm installments={PLAN} allowSaveCard />
+        <CardForm cardFields="raw" installments={PLAN} allowSaveCard />
       </h.Provider>,
     );
     await screen.findByLabelText('Document number');
@@ -66,7 +66,7 @@ describe('<CardForm> with axe', () => {
     const user = userEvent.setup();
     const { container } = render(
       <h.Provider language="es">
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     await user.type(screen.getByLabelText('Número de tarjeta'), '4507');
@@ -95,7 +95,7 @@ describe('<CardForm> with axe', () => {
     const { container } = render(
       <h.Provider language="pt">
         <SelectSaved vaultedToken={vaultedToken}>
-          <CardForm mode="cvv" installments={PLAN} />
+          <CardForm cardFields="raw" mode="cvv" installments={PLAN} />
         </SelectSaved>
       </h.Provider>,
     );
@@ -107,7 +107,7 @@ describe('<CardForm> with axe', () => {
     const h = await createCheckoutHarness({ country: 'MX', currency: 'MXN', customer: true });
     const { container } = render(
       <h.Provider>
-        <CardForm mode="enroll" />
+        <CardForm cardFields="raw" mode="enroll" />
       </h.Provider>,
     );
     await screen.findByRole('button', { name: 'Save card' });
@@ -115,14 +115,14 @@ describe('<CardForm> with axe', () => {
   });
 });
 
-describe('<CardForm> from the keyboard', () => {
+describe('<CardForm cardFields="raw"> from the keyboard', () => {
   it('tabs through the fields in reading order and pays with Enter', async () => {
     const h = await createCheckoutHarness({ country: 'BR', currency: 'BRL', customer: true });
     const user = userEvent.setup();
     const paid: Payment[] = [];
     render(
       <h.Provider>
-        <CardForm installments={PLAN} allowSaveCard onSuccess={(p) => paid.push(p as Payment)} />
+        <CardForm cardFields="raw" installments={PLAN} allowSaveCard onSuccess={(p) => paid.push(p as Payment)} />
       </h.Provider>,
     );
     const order = [
@@ -168,7 +168,7 @@ describe('<CardForm> from the keyboard', () => {
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     await user.type(screen.getByLabelText('Card number'), '4507990000000002{Enter}');
@@ -184,7 +184,7 @@ describe('<CardForm> from the keyboard', () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD' });
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     const attributes = (label: string) => {

@@ -76,7 +76,7 @@ function expectCachesClean(h: CheckoutHarness, number: string, securityCode: str
   expectNoCardData('mutation cache', mutations, number, securityCode);
 }
 
-describe('<CardForm> pays a new card', () => {
+describe('<CardForm cardFields="raw"> pays a new card', () => {
   it('selects the session’s card method, pays, and then holds no card number or code anywhere', async () => {
     const h = await createCheckoutHarness({ country: 'BR', currency: 'BRL' });
     const user = userEvent.setup();
@@ -84,7 +84,7 @@ describe('<CardForm> pays a new card', () => {
     let api: CardFormRenderProps | undefined;
     render(
       <h.Provider>
-        <CardForm onSuccess={(payment) => paid.push(payment as Payment)}>
+        <CardForm cardFields="raw" onSuccess={(payment) => paid.push(payment as Payment)}>
           {(props) => {
             api = props;
             return (
@@ -136,7 +136,11 @@ describe('<CardForm> pays a new card', () => {
     const errors: unknown[] = [];
     render(
       <h.Provider>
-        <CardForm onSuccess={(payment) => paid.push(payment as Payment)} onError={(e) => errors.push(e)} />
+        <CardForm
+          cardFields="raw"
+          onSuccess={(payment) => paid.push(payment as Payment)}
+          onError={(e) => errors.push(e)}
+        />
       </h.Provider>,
     );
     await fillCard(user, DECLINED);
@@ -167,6 +171,7 @@ describe('<CardForm> pays a new card', () => {
     render(
       <h.Provider>
         <CardForm
+          cardFields="raw"
           allowSaveCard
           installments={{
             plan_id: 'plan-6',
@@ -199,13 +204,13 @@ describe('<CardForm> pays a new card', () => {
   });
 });
 
-describe('<CardForm> number, expiry and security code inputs', () => {
+describe('<CardForm cardFields="raw"> number, expiry and security code inputs', () => {
   it('formats by brand as the shopper types, and shows the brand', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD' });
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     const number = input('Card number');
@@ -233,7 +238,7 @@ describe('<CardForm> number, expiry and security code inputs', () => {
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     const number = input('Card number');
@@ -268,7 +273,7 @@ describe('<CardForm> number, expiry and security code inputs', () => {
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     const exp = input('Expiration date');
@@ -299,7 +304,7 @@ describe('<CardForm> number, expiry and security code inputs', () => {
     };
     render(
       <h.Provider>
-        <CardForm>
+        <CardForm cardFields="raw">
           <Profiler id="number" onRender={count('number')}>
             <CardFormField name="number" />
           </Profiler>
@@ -348,7 +353,7 @@ describe('<CardForm> number, expiry and security code inputs', () => {
   });
 });
 
-describe('<CardForm> document and country', () => {
+describe('<CardForm cardFields="raw"> document and country', () => {
   it('asks for the document in Brazil, Colombia, Argentina, Chile and Mexico, not elsewhere unless told', async () => {
     const types: Record<string, string[]> = {
       BR: ['CPF', 'CNPJ'],
@@ -361,7 +366,7 @@ describe('<CardForm> document and country', () => {
       const h = await createCheckoutHarness({ country, currency: 'USD' });
       const view = render(
         <h.Provider>
-          <CardForm />
+          <CardForm cardFields="raw" />
         </h.Provider>,
       );
       const select = view.getByLabelText('Document type') as HTMLSelectElement;
@@ -375,14 +380,14 @@ describe('<CardForm> document and country', () => {
     const us = await createCheckoutHarness({ country: 'US', currency: 'USD' });
     const plain = render(
       <us.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </us.Provider>,
     );
     expect(plain.queryByLabelText('Document type')).toBeNull();
     plain.unmount();
     const forced = render(
       <us.Provider>
-        <CardForm requireDocument />
+        <CardForm cardFields="raw" requireDocument />
       </us.Provider>,
     );
     expect([...(forced.getByLabelText('Document type') as HTMLSelectElement).options].map((o) => o.value)).toEqual([
@@ -392,21 +397,21 @@ describe('<CardForm> document and country', () => {
     const br = await createCheckoutHarness({ country: 'BR', currency: 'BRL' });
     const off = render(
       <br.Provider>
-        <CardForm requireDocument={false} />
+        <CardForm cardFields="raw" requireDocument={false} />
       </br.Provider>,
     );
     expect(off.queryByLabelText('Document number')).toBeNull();
   });
 });
 
-describe('<CardForm> pending and failures', () => {
+describe('<CardForm cardFields="raw"> pending and failures', () => {
   it('marks the button busy while paying and sends one payment however often it is pressed', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD', sandbox: { latencyMs: 60 } });
     const user = userEvent.setup();
     const paid: Payment[] = [];
     render(
       <h.Provider>
-        <CardForm onSuccess={(payment) => paid.push(payment as Payment)} />
+        <CardForm cardFields="raw" onSuccess={(payment) => paid.push(payment as Payment)} />
       </h.Provider>,
     );
     await fillCard(user);
@@ -432,7 +437,11 @@ describe('<CardForm> pending and failures', () => {
     const errors: YunoError[] = [];
     render(
       <h.Provider>
-        <CardForm onSuccess={(p) => paid.push(p as Payment)} onError={(e) => errors.push(e as YunoError)} />
+        <CardForm
+          cardFields="raw"
+          onSuccess={(p) => paid.push(p as Payment)}
+          onError={(e) => errors.push(e as YunoError)}
+        />
       </h.Provider>,
     );
     const remove = h.sandbox.faults.inject({ match: { method: 'POST', path: '/v1/payments' }, type: 'network' });
@@ -460,7 +469,7 @@ describe('<CardForm> pending and failures', () => {
     const paid: Payment[] = [];
     render(
       <h.Provider>
-        <CardForm onSuccess={(p) => paid.push(p as Payment)} />
+        <CardForm cardFields="raw" onSuccess={(p) => paid.push(p as Payment)} />
       </h.Provider>,
     );
     h.sandbox.faults.inject({
@@ -485,7 +494,7 @@ describe('<CardForm> pending and failures', () => {
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     h.sandbox.faults.inject({
@@ -531,7 +540,7 @@ function SelectSaved({ vaultedToken, children }: { vaultedToken: string; childre
   return selectedMethod?.vaultedToken ? children : null;
 }
 
-describe('<CardForm mode="cvv">', () => {
+describe('<CardForm cardFields="raw" mode="cvv">', () => {
   it('asks only for the saved card’s security code, of its brand’s length, and pays with it', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD', customer: true });
     const vaultedToken = await saveCard(h, AMEX);
@@ -540,7 +549,7 @@ describe('<CardForm mode="cvv">', () => {
     render(
       <h.Provider>
         <SelectSaved vaultedToken={vaultedToken}>
-          <CardForm mode="cvv" onSuccess={(p) => paid.push(p as Payment)} />
+          <CardForm cardFields="raw" mode="cvv" onSuccess={(p) => paid.push(p as Payment)} />
         </SelectSaved>
       </h.Provider>,
     );
@@ -568,7 +577,7 @@ describe('<CardForm mode="cvv">', () => {
     const errors: Error[] = [];
     render(
       <h.Provider>
-        <CardForm mode="cvv" onError={(e) => errors.push(e)} />
+        <CardForm cardFields="raw" mode="cvv" onError={(e) => errors.push(e)} />
       </h.Provider>,
     );
     await user.type(input('Security code'), '123');
@@ -579,7 +588,7 @@ describe('<CardForm mode="cvv">', () => {
   });
 });
 
-describe('<CardForm mode="enroll">', () => {
+describe('<CardForm cardFields="raw" mode="enroll">', () => {
   it('saves the card through useEnrollment, says so, and keeps no card data', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD', customer: true });
     const user = userEvent.setup();
@@ -587,7 +596,7 @@ describe('<CardForm mode="enroll">', () => {
     let api: CardFormRenderProps | undefined;
     render(
       <h.Provider>
-        <CardForm mode="enroll" onSuccess={(r) => results.push(r)}>
+        <CardForm cardFields="raw" mode="enroll" onSuccess={(r) => results.push(r)}>
           {(props) => {
             api = props;
             return (
@@ -627,7 +636,7 @@ describe('<CardForm mode="enroll">', () => {
     const user = userEvent.setup();
     render(
       <h.Provider language="pt">
-        <CardForm mode="enroll" />
+        <CardForm cardFields="raw" mode="enroll" />
       </h.Provider>,
     );
     await user.type(input('Número do cartão'), APPROVED);
@@ -639,7 +648,7 @@ describe('<CardForm mode="enroll">', () => {
   });
 });
 
-describe('<CardForm> customisation', () => {
+describe('<CardForm cardFields="raw"> customisation', () => {
   it('takes className functions of state, a button of your own and strings of your own', async () => {
     const h = await createCheckoutHarness({ country: 'US', currency: 'USD' });
     const user = userEvent.setup();
@@ -648,7 +657,7 @@ describe('<CardForm> customisation', () => {
         language="es"
         messages={{ es: { 'cardForm.number.label': 'Tarjeta', 'cardForm.submit.pay': 'Comprar' } }}
       >
-        <CardForm className={({ status, mode }) => `form ${mode} ${status}`}>
+        <CardForm cardFields="raw" className={({ status, mode }) => `form ${mode} ${status}`}>
           <CardFormField name="number" className={({ invalid, brand }) => `field ${invalid ? 'bad' : 'ok'} ${brand}`} />
           <CardFormSubmit asChild className={({ pending }) => (pending ? 'busy' : 'idle')}>
             <a href="#pay" role="button" onClick={(event) => event.preventDefault()}>

@@ -182,7 +182,7 @@ async function renderForm(language: 'en' | 'es' | 'pt') {
   let api: CardFormRenderProps | undefined;
   render(
     <h.Provider language={language}>
-      <CardForm installments={PLAN}>
+      <CardForm cardFields="raw" installments={PLAN}>
         {(props) => {
           api = props;
           return (
@@ -205,7 +205,7 @@ async function renderForm(language: 'en' | 'es' | 'pt') {
   return () => api!;
 }
 
-describe.each(Object.entries(LANGUAGES))('<CardForm> validation in %s', (language, text) => {
+describe.each(Object.entries(LANGUAGES))('<CardForm cardFields="raw"> validation in %s', (language, text) => {
   const control = (field: Field) => screen.getByLabelText(text.labels[field]) as HTMLInputElement;
 
   it('says what every empty field needs, in a summary and next to each field', async () => {
@@ -288,7 +288,7 @@ describe.each(Object.entries(LANGUAGES))('<CardForm> validation in %s', (languag
   });
 });
 
-describe('<CardForm> document numbers by country', () => {
+describe('<CardForm cardFields="raw"> document numbers by country', () => {
   it.each([
     ['BR', 'CPF', '529.982.247-24', '529.982.247-25'],
     ['BR', 'CNPJ', '11.222.333/0001-80', '11.222.333/0001-81'],
@@ -304,7 +304,7 @@ describe('<CardForm> document numbers by country', () => {
     const user = userEvent.setup();
     render(
       <h.Provider>
-        <CardForm />
+        <CardForm cardFields="raw" />
       </h.Provider>,
     );
     const select = screen.getByLabelText('Document type') as HTMLSelectElement;

@@ -6,6 +6,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Checkout, PaymentResult, type Payment } from 'yuno-react';
 import { createCheckoutHarness, testCard } from '../support/checkout';
+import { createFakeSecureFields, fillFrames } from '../support/fakeSecureFields';
 
 afterEach(cleanup);
 
@@ -27,14 +28,52 @@ async function typeCard(user: ReturnType<typeof userEvent.setup>, number: string
   await user.click(within(form).getByRole('button', { name: 'Pay' }));
 }
 
-describe('<Checkout>', () => {
+describe('<Checkout> on Secure Fields', () => {
+  it('takes the card in frames, explains a decline, and pays on the fresh session with the same frames', async () => {
+    const user = userEvent.setup();
+    const h = await createCheckoutHarness();
+    const fake = createFakeSecureFields(h.tokenizer);
+    const onSuccess = vi.fn<(payment: Payment) => void>();
+    const { container } = render(
+      <h.Provider tokenizer={fake.tokenizer}>
+        <Checkout onSuccess={onSuccess} />
+      </h.Provider>,
+    );
+    await user.click(await screen.findByRole('radio', { name: 'Card' }));
+    const form = await screen.findByRole('form', { name: 'Card payment' });
+    await waitFor(() => expect(fake.live()[0]?.fields.size).toBe(3));
+    const session = fake.live()[0]!;
+    expect(within(form).getByRole('group', { name: 'Card number' })).toBeTruthy();
+    await expectNoAxeViolations(container);
+
+    fake.card = { ...fake.card, number: '4507990000000010' };
+    act(() => fillFrames(session));
+    await user.type(within(form).getByLabelText('Name on card'), 'Ada Lovelace');
+    await user.click(within(form).getByRole('button', { name: 'Pay' }));
+    await waitFor(() => expect(statusText()).toMatch(/^Payment declined\./));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(session.updates).toHaveLength(1));
+
+    fake.card = { ...fake.card, number: '4507990000000002' };
+    act(() => fillFrames(session));
+    await user.type(within(form).getByLabelText('Name on card'), 'Ada Lovelace');
+    await user.click(within(form).getByRole('button', { name: 'Pay' }));
+    await waitFor(() => expect(statusText()).toBe('Payment approved. Thank you!'));
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    const [declined, approved] = h.sandbox.listPayments();
+    expect(approved?.checkout?.session).toBe(session.updates[0]);
+    expect(approved?.checkout?.session).not.toBe(declined?.checkout?.session);
+  });
+});
+
+describe('<Checkout cardFields="raw">', () => {
   it('pays with an approved card: list → card form → approved', async () => {
     const user = userEvent.setup();
     const h = await createCheckoutHarness();
     const onSuccess = vi.fn<(payment: Payment) => void>();
     const { container } = render(
       <h.Provider>
-        <Checkout onSuccess={onSuccess} className={({ status }) => `checkout is-${status}`} />
+        <Checkout cardFields="raw" onSuccess={onSuccess} className={({ status }) => `checkout is-${status}`} />
       </h.Provider>,
     );
     await user.click(await screen.findByRole('radio', { name: 'Card' }));
@@ -57,7 +96,7 @@ describe('<Checkout>', () => {
     const onSuccess = vi.fn();
     const { container } = render(
       <h.Provider>
-        <Checkout onSuccess={onSuccess} />
+        <Checkout cardFields="raw" onSuccess={onSuccess} />
       </h.Provider>,
     );
     await user.click(await screen.findByRole('radio', { name: 'Card' }));
@@ -92,7 +131,7 @@ describe('<Checkout>', () => {
     const h = await createCheckoutHarness();
     const { container } = render(
       <h.Provider pollInterval={() => 60_000}>
-        <Checkout />
+        <Checkout cardFields="raw" />
       </h.Provider>,
     );
     await user.click(await screen.findByRole('radio', { name: 'Card' }));
@@ -114,7 +153,7 @@ describe('<Checkout>', () => {
     const onSuccess = vi.fn();
     const { container } = render(
       <h.Provider language="pt">
-        <Checkout onSuccess={onSuccess} />
+        <Checkout cardFields="raw" onSuccess={onSuccess} />
       </h.Provider>,
     );
     await user.click(await screen.findByRole('radio', { name: 'PIX' }));
@@ -141,7 +180,7 @@ describe('<Checkout>', () => {
     const next = await h.client.startCheckout({ previousCheckoutSession: h.start.checkoutSession });
     const { container } = render(
       <h.Provider checkoutSession={next.checkoutSession}>
-        <Checkout />
+        <Checkout cardFields="raw" />
       </h.Provider>,
     );
     await user.click(await screen.findByRole('radio', { name: 'Visa ending in 0002' }));
@@ -175,7 +214,7 @@ describe('<Checkout>', () => {
     const h = await createCheckoutHarness();
     const html = renderToString(
       <h.Provider>
-        <Checkout />
+        <Checkout cardFields="raw" />
       </h.Provider>,
     );
     expect(html).toContain('role="radiogroup"');

@@ -68,6 +68,7 @@ describe('public API', () => {
         "paymentMethodKey",
         "paymentMethodListMessages",
         "paymentResultMessages",
+        "useCardForm",
         "useCheckout",
         "useCheckoutActions",
         "useCheckoutSelector",
@@ -79,6 +80,7 @@ describe('public API', () => {
         "useOneTimeToken",
         "usePaymentMethods",
         "usePaymentStatus",
+        "useSecureFields",
         "useYuno",
         "useYunoLanguage",
       ]

@@ -8,6 +8,13 @@ import {
   usePaymentMethods,
   usePaymentStatus,
   useYuno,
+  useCardForm,
+  useSecureFields,
+  type CardDataFieldName,
+  type CardFormCardFields,
+  type SecureFieldsSession,
+  type SecureFieldsStatus,
+  type UseCardFormOptions,
   type CheckoutStatus,
   type CreatePaymentVariables,
   type EnrollResult,
@@ -45,5 +52,22 @@ describe('public hook types', () => {
     expectTypeOf(useCheckout).returns.toHaveProperty('error').toEqualTypeOf<YunoError | null>();
     expectTypeOf(useCheckout).returns.toHaveProperty('pay').returns.toEqualTypeOf<Promise<Payment>>();
     expectTypeOf(useYuno).returns.toHaveProperty('language').toEqualTypeOf<'en' | 'es' | 'pt'>();
+  });
+
+  it('gives Secure Fields a mode, a session and a status, and the card form its card-field choice', () => {
+    expectTypeOf(useSecureFields).parameter(0).toHaveProperty('mode').toEqualTypeOf<'pay' | 'cvv' | 'enroll'>();
+    expectTypeOf(useSecureFields).returns.toHaveProperty('session').toEqualTypeOf<SecureFieldsSession | null>();
+    expectTypeOf(useSecureFields).returns.toHaveProperty('status').toEqualTypeOf<SecureFieldsStatus>();
+    expectTypeOf<SecureFieldsStatus>().toEqualTypeOf<'loading' | 'ready' | 'unavailable' | 'error'>();
+    expectTypeOf<UseCardFormOptions['cardFields']>().toEqualTypeOf<CardFormCardFields | undefined>();
+    expectTypeOf<CardFormCardFields>().toEqualTypeOf<'secure' | 'raw'>();
+    expectTypeOf(useCardForm)
+      .returns.toHaveProperty('getSecureFieldProps')
+      .parameter(0)
+      .toEqualTypeOf<CardDataFieldName>();
+    expectTypeOf(useCardForm)
+      .returns.toHaveProperty('getSecureFieldProps')
+      .returns.toHaveProperty('role')
+      .toEqualTypeOf<'group'>();
   });
 });

@@ -1,7 +1,15 @@
 import { forwardRef, useContext, type HTMLAttributes, type ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
 import { dataFlag } from '../shared';
-import { CardFormStatusContext, errorText, fieldIds, fieldMessageValues, useCardFormContext } from './CardFormContext';
+import {
+  CardFormSecureStateContext,
+  CardFormStatusContext,
+  errorText,
+  fieldIds,
+  fieldMessageValues,
+  shownFieldError,
+  useCardFormContext,
+} from './CardFormContext';
 import type { CardFormFieldName } from './cardFormSchema';
 
 /**
@@ -36,14 +44,22 @@ export const CardFormErrorSummary = forwardRef<HTMLDivElement, CardFormAlertProp
     const { children, ...rest } = props;
     const cf = useCardFormContext('CardFormErrorSummary');
     const { errors, submitCount } = useFormState({ control: cf.form.control });
-    const invalid = cf.fields.filter((name) => errors[name]?.message);
+    const secure = useContext(CardFormSecureStateContext);
+    const messages = cf.fields.map(
+      (name) => [name, shownFieldError(cf, secure, name, errors[name]?.message, submitCount > 0)] as const,
+    );
+    const invalid = messages.filter((entry): entry is readonly [CardFormFieldName, string] => !!entry[1]);
     if (submitCount === 0 || invalid.length === 0) return null;
-    const values = { number: cf.form.getValues('number'), documentType: cf.form.getValues('documentType') };
+    const values = {
+      number: cf.form.getValues('number'),
+      documentType: cf.form.getValues('documentType'),
+      brand: secure.brand,
+    };
     return (
       <div ref={ref} role="alert" data-invalid="" {...rest}>
         <p>{children ?? cf.t('cardForm.errorSummary.title')}</p>
         <ul>
-          {invalid.map((name) => {
+          {invalid.map(([name, message]) => {
             const id = fieldIds(cf.id, name).control;
             return (
               <li key={name}>
@@ -52,10 +68,10 @@ export const CardFormErrorSummary = forwardRef<HTMLDivElement, CardFormAlertProp
                   onClick={(event) => {
                     // Focus the field without touching the URL: the page's router may own the hash.
                     event.preventDefault();
-                    event.currentTarget.ownerDocument.getElementById(id)?.focus();
+                    cf.secure.focus(name);
                   }}
                 >
-                  {errorText(cf.t, errors[name]!.message!, fieldMessageValues(cf, name, values))}
+                  {errorText(cf.t, message, fieldMessageValues(cf, name, values))}
                 </a>
               </li>
             );

@@ -5,6 +5,8 @@ import { detectCardBrand, type CardBrand } from '../../card/detectCardBrand';
 import type { ShopperDocumentType } from '../../card/validateDocument';
 import { cardFormMessages, type CardFormMessageKey } from './cardFormMessages';
 import type { CardFormFieldName, CardFormInstallments, CardFormValues } from './cardFormSchema';
+import { INITIAL_SECURE_STATE, isCardDataField, secureFieldError, type SecureFormState } from './secureCardFields';
+import type { CardFormCardFields, CardFormSecureApi } from './useCardFormEngine';
 
 /**
  * What the form does on submit: `pay` a new card (through `useCheckout().pay`), confirm the `cvv` of the selected saved
@@ -39,6 +41,11 @@ export interface CardFormContextValue {
   fields: readonly CardFormFieldName[];
   documentTypes: readonly ShopperDocumentType[];
   installments: CardFormInstallments | undefined;
+  /** The installment options, labelled: the card's own plans (Secure Fields) or the plan given. */
+  installmentOptions: ReadonlyArray<{ value: string; label: string }>;
+  /** Where the card's data is typed: the SDK's frames or the form's inputs. */
+  cardFields: CardFormCardFields;
+  secure: CardFormSecureApi;
   /** In CVV mode: the saved card's brand, last four digits and code length, when the list of methods has them. */
   savedCard: { brand: CardBrand | undefined; lastFour: string | undefined; length: number | undefined } | undefined;
   t: Translate;
@@ -46,6 +53,26 @@ export interface CardFormContextValue {
 
 export const CardFormContext = createContext<CardFormContextValue | null>(null);
 CardFormContext.displayName = 'CardFormContext';
+
+/** What the frames said (validity, errors, brand, plans); it changes only with Secure Fields, so raw inputs never re-render for it. */
+export const CardFormSecureStateContext = createContext<SecureFormState>(INITIAL_SECURE_STATE);
+CardFormSecureStateContext.displayName = 'CardFormSecureStateContext';
+
+/**
+ * A field's error as the form shows it, `<field>.<code>`: the schema's (react-hook-form) for the page's fields, the
+ * frame's for card fields in Secure Fields once the shopper left the field or submitted.
+ */
+export function shownFieldError(
+  cf: Pick<CardFormContextValue, 'cardFields'>,
+  secure: SecureFormState,
+  name: CardFormFieldName,
+  formError: string | undefined,
+  submitted: boolean,
+): string | undefined {
+  if (cf.cardFields !== 'secure' || !isCardDataField(name)) return formError;
+  const field = secure.fields[name];
+  return field.code && (field.isTouched || submitted) ? secureFieldError(name, field.code) : undefined;
+}
 
 /** Kept apart from the form context so that a status change re-renders the submit button and alerts, not the fields. */
 export const CardFormStatusContext = createContext<CardFormStatus>('idle');
@@ -96,10 +123,11 @@ export function fieldIds(id: string, name: CardFormFieldName) {
 export function fieldMessageValues(
   cf: CardFormContextValue,
   name: CardFormFieldName,
-  values: { number: string; documentType: string },
+  values: { number: string; documentType: string; brand?: CardBrand | undefined },
 ): Record<string, string | number> {
   if (name === 'securityCode') {
-    return { length: cf.savedCard ? (cf.savedCard.length ?? 3) : securityCodeLength(detectCardBrand(values.number)) };
+    const brand = cf.cardFields === 'secure' ? values.brand : detectCardBrand(values.number);
+    return { length: cf.savedCard ? (cf.savedCard.length ?? 3) : securityCodeLength(brand) };
   }
   if (name === 'documentNumber' && (cf.documentTypes as readonly string[]).includes(values.documentType)) {
     return { type: cf.t(`cardForm.documentType.${values.documentType as ShopperDocumentType}`) };

@@ -1,6 +1,8 @@
 import {
   forwardRef,
+  useContext,
   type ChangeEvent,
+  type FocusEvent,
   type InputHTMLAttributes,
   type KeyboardEvent,
   type Ref,
@@ -8,12 +10,20 @@ import {
 } from 'react';
 import { formatCardExpiry } from '../../card/cardExpiry';
 import { formatCardNumber } from '../../card/formatCardNumber';
-import { useCardFormContext, useCardFormFieldContext } from './CardFormContext';
+import { dataFlag } from '../shared';
+import {
+  CardFormSecureStateContext,
+  useCardFormContext,
+  useCardFormFieldContext,
+  type CardFormContextValue,
+} from './CardFormContext';
 import type { CardFormFieldName } from './cardFormSchema';
+import { isCardDataField, type CardDataFieldName } from './secureCardFields';
 
 /**
  * Props of {@link CardFormControl}: those of an `<input>` (or a `<select>` for the document type and installments),
- * passed through. `name`, `value` and `id` belong to the form.
+ * passed through. `name`, `value` and `id` belong to the form. For a card field in Secure Fields the control is the
+ * frame's container: only `className` and `style` go to it (the frame styles its own input).
  *
  * @example
  * ```tsx
@@ -68,7 +78,7 @@ function skipSeparator(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key === 'Delete' && input.value[at] === ' ') input.setSelectionRange(at + 1, at + 1);
 }
 
-function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
+export function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
   return (node: T | null) => {
     for (const ref of refs) {
       if (typeof ref === 'function') ref(node);
@@ -78,7 +88,67 @@ function mergeRefs<T>(...refs: Array<Ref<T> | undefined>) {
 }
 
 /**
- * The field's control, registered with the form and uncontrolled: an `<input>` for the number (formatted by brand as
+ * The element a card field's frame mounts into (Yuno's Secure Fields): a `role="group"` named by the field's label and
+ * described by its hint, brand and error, with `aria-invalid` and `data-state="loading|ready|error"` (the frames could
+ * not load), `data-focused`, `data-invalid`, `data-valid`. Not focusable itself: the frame's input is, in the page's
+ * tab order.
+ */
+function SecureFieldContainer(props: {
+  name: CardDataFieldName;
+  className?: string | undefined;
+  style?: CardFormControlProps['style'];
+  forwardedRef: Ref<HTMLDivElement>;
+}) {
+  const cf = useCardFormContext('CardFormControl');
+  const field = useCardFormFieldContext('CardFormControl');
+  const frame = useContext(CardFormSecureStateContext).fields[props.name];
+  return (
+    <div
+      className={props.className}
+      style={props.style}
+      {...secureContainerProps(cf.secure.status, frame, {
+        ref: mergeRefs<HTMLDivElement>(cf.secure.containerRef(props.name), props.forwardedRef),
+        id: field.ids.control,
+        labelledBy: field.ids.label,
+        describedBy: field.describedBy,
+        invalid: !!field.error,
+      })}
+    />
+  );
+}
+
+/** The attributes of a frame's container; `useCardForm().getSecureFieldProps` gives the same. */
+export function secureContainerProps<T extends HTMLElement>(
+  status: string,
+  frame: { isReady: boolean; isFocused: boolean; isValid: boolean },
+  options: {
+    ref: (element: T | null) => void;
+    id: string;
+    labelledBy: string;
+    describedBy: string | undefined;
+    invalid: boolean;
+  },
+) {
+  return {
+    ref: options.ref,
+    id: options.id,
+    role: 'group' as const,
+    'data-slot': 'card-form-secure-field' as const,
+    'aria-labelledby': options.labelledBy,
+    'aria-describedby': options.describedBy,
+    'aria-invalid': options.invalid ? (true as const) : undefined,
+    'data-state': (status === 'error' || status === 'unavailable' ? 'error' : frame.isReady ? 'ready' : 'loading') as
+      'loading' | 'ready' | 'error',
+    'data-focused': dataFlag(frame.isFocused),
+    'data-invalid': dataFlag(options.invalid),
+    'data-valid': dataFlag(frame.isValid),
+  };
+}
+
+/**
+ * The field's control. With Secure Fields, for the number, expiry and security code: the element the field's frame
+ * mounts into (a `role="group"` named by the label and described by the hint, brand and error; the card data stays in
+ * the frame). Otherwise registered with the form and uncontrolled: an `<input>` for the number (formatted by brand as
  * typed or pasted), expiry (MM/YY, slash added), security code (digits, 3 or 4 by brand), holder name and document
  * number; a `<select>` for the document type and installments; a checkbox for saving the card. It carries the
  * autocomplete tokens (`cc-number`, `cc-exp`, `cc-csc`, `cc-name`), `inputMode="numeric"`, `aria-invalid` and
@@ -97,44 +167,98 @@ export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, 
     const cf = useCardFormContext('CardFormControl');
     const field = useCardFormFieldContext('CardFormControl');
     const { name } = field;
-    const registered = cf.form.register(name);
-    const common = {
-      id: field.ids.control,
-      name,
-      'aria-invalid': field.error ? true : undefined,
-      'aria-describedby': field.describedBy,
-      'aria-required': name === 'saveCard' ? undefined : true,
-      onBlur: registered.onBlur,
-    } as const;
-    const { onChange, onKeyDown, ...rest } = props;
-    const handleChange = (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => {
-      const input = event.target;
-      const deleting = (event.nativeEvent as InputEvent).inputType?.startsWith('delete') ?? false;
-      if (name === 'number') reformat(input, formatCardNumber);
-      if (name === 'expiry') reformat(input, (value) => formatCardExpiry(value, { deleting }));
-      if (name === 'securityCode') {
-        reformat(input, (value) => value.replace(/\D/g, '').slice(0, Number(field.values.length ?? 4)));
-      }
-      onChange?.(event);
-      return registered.onChange(event);
-    };
-    if (name === 'documentType' || name === 'installments') {
-      const options =
-        name === 'documentType'
-          ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
-          : (cf.installments?.plan ?? []).map(({ installment: count, rate }) => ({
-              value: String(count),
-              label:
-                count === 1
-                  ? cf.t('cardForm.installments.single')
-                  : cf.t(rate ? 'cardForm.installments.withInterest' : 'cardForm.installments.noInterest', {
-                      count,
-                      rate,
-                    }),
-            }));
+    if (cf.cardFields === 'secure' && isCardDataField(name)) {
       return (
-        <select {...rest} {...common} ref={mergeRefs(registered.ref, ref)} onChange={handleChange}>
-          {options.map((option) => (
+        <SecureFieldContainer
+          name={name}
+          className={props.className}
+          style={props.style}
+          forwardedRef={ref as Ref<HTMLDivElement>}
+        />
+      );
+    }
+    return <CardFormInput {...props} ref={ref} />;
+  },
+);
+
+/**
+ * The props of a page field's `<input>` or `<select>`, registered with the form: ids and ARIA, autocomplete tokens,
+ * and for raw card fields the formatting as typed. `useCardForm().getFieldProps` gives the same.
+ */
+export function inputControlProps(
+  cf: CardFormContextValue,
+  name: CardFormFieldName,
+  field: { id: string; invalid: boolean; describedBy: string | undefined; codeLength: number },
+  handlers: {
+    onChange?: ((event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => void) | undefined;
+    onKeyDown?: ((event: KeyboardEvent<HTMLInputElement>) => void) | undefined;
+    onBlur?: ((event: FocusEvent<HTMLInputElement & HTMLSelectElement>) => void) | undefined;
+  } = {},
+) {
+  const registered = cf.form.register(name);
+  const handleChange = (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => {
+    const input = event.target;
+    const deleting = (event.nativeEvent as InputEvent).inputType?.startsWith('delete') ?? false;
+    if (name === 'number') reformat(input, formatCardNumber);
+    if (name === 'expiry') reformat(input, (value) => formatCardExpiry(value, { deleting }));
+    if (name === 'securityCode') reformat(input, (value) => value.replace(/\D/g, '').slice(0, field.codeLength));
+    handlers.onChange?.(event);
+    return registered.onChange(event);
+  };
+  return {
+    id: field.id,
+    name,
+    'aria-invalid': field.invalid ? (true as const) : undefined,
+    'aria-describedby': field.describedBy,
+    'aria-required': name === 'saveCard' ? undefined : (true as const),
+    ref: registered.ref,
+    onChange: handleChange,
+    onBlur: (event: FocusEvent<HTMLInputElement & HTMLSelectElement>) => {
+      handlers.onBlur?.(event);
+      return registered.onBlur(event);
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (name === 'number') skipSeparator(event);
+      handlers.onKeyDown?.(event);
+    },
+  };
+}
+
+/** What an `<input>` of the form carries besides {@link inputControlProps}: its type, length, autocomplete, keyboard. */
+export function inputAttributes(name: CardFormFieldName, codeLength: number): InputHTMLAttributes<HTMLInputElement> {
+  return {
+    type: name === 'saveCard' ? 'checkbox' : 'text',
+    maxLength: name === 'securityCode' ? codeLength : undefined,
+    ...INPUT_PROPS[name],
+  };
+}
+
+/** The options of the document type's or the installments' `<select>`, labelled in the provider's language. */
+export function selectOptions(cf: CardFormContextValue, name: 'documentType' | 'installments') {
+  return name === 'documentType'
+    ? cf.documentTypes.map((type) => ({ value: type, label: cf.t(`cardForm.documentType.${type}`) }))
+    : cf.installmentOptions;
+}
+
+const CardFormInput = forwardRef<HTMLInputElement | HTMLSelectElement, CardFormControlProps>(
+  function CardFormInput(props, ref) {
+    const cf = useCardFormContext('CardFormControl');
+    const field = useCardFormFieldContext('CardFormControl');
+    const { name } = field;
+    const { onChange, onKeyDown, onBlur, ...rest } = props;
+    const codeLength = Number(field.values.length ?? 4);
+    const control = inputControlProps(
+      cf,
+      name,
+      { id: field.ids.control, invalid: !!field.error, describedBy: field.describedBy, codeLength },
+      { onChange, onKeyDown, onBlur },
+    );
+    if (name === 'documentType' || name === 'installments') {
+      const { onKeyDown: _keys, ...selectProps } = control;
+      void _keys;
+      return (
+        <select {...rest} {...selectProps} ref={mergeRefs(control.ref, ref)}>
+          {selectOptions(cf, name).map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
@@ -142,20 +266,6 @@ export const CardFormControl = forwardRef<HTMLInputElement | HTMLSelectElement, 
         </select>
       );
     }
-    return (
-      <input
-        type={name === 'saveCard' ? 'checkbox' : 'text'}
-        maxLength={name === 'securityCode' ? Number(field.values.length) : undefined}
-        {...INPUT_PROPS[name]}
-        {...rest}
-        {...common}
-        ref={mergeRefs(registered.ref, ref)}
-        onChange={handleChange}
-        onKeyDown={(event) => {
-          if (name === 'number') skipSeparator(event);
-          onKeyDown?.(event);
-        }}
-      />
-    );
+    return <input {...inputAttributes(name, codeLength)} {...rest} {...control} ref={mergeRefs(control.ref, ref)} />;
   },
 );

@@ -1,6 +1,7 @@
 import {
   forwardRef,
   useCallback,
+  useContext,
   useEffect,
   useMemo,
   useState,
@@ -14,7 +15,9 @@ import { detectCardBrand, getCardBrandInfo, type CardBrand } from '../../card/de
 import { dataFlag, resolveClassName, type ClassNameProp } from '../shared';
 import {
   CardFormFieldContext,
+  CardFormSecureStateContext,
   errorText,
+  shownFieldError,
   fieldIds,
   fieldMessageValues,
   useCardFormContext,
@@ -24,6 +27,7 @@ import {
 } from './CardFormContext';
 import { CardFormControl } from './CardFormControl';
 import type { CardFormFieldName } from './cardFormSchema';
+import { isCardDataField } from './secureCardFields';
 
 /**
  * State of a field, given to `className` functions.
@@ -103,8 +107,9 @@ export const CardFormField = forwardRef<HTMLDivElement, CardFormFieldProps>(func
   const { name, className, children, ...rest } = props;
   const cf = useCardFormContext('CardFormField');
   const { control } = cf.form;
-  const { errors } = useFormState({ control, name });
-  const error = errors[name]?.message;
+  const { errors, submitCount } = useFormState({ control, name });
+  const secure = useContext(CardFormSecureStateContext);
+  const error = shownFieldError(cf, secure, name, errors[name]?.message, submitCount > 0);
   const watched = useWatch({
     control,
     name: name === 'documentNumber' ? 'documentType' : 'number',
@@ -120,12 +125,16 @@ export const CardFormField = forwardRef<HTMLDivElement, CardFormFieldProps>(func
         return next;
       });
   }, []);
-  const brand = name === 'number' ? (watched as CardBrand | undefined) : undefined;
+  const inFrames = cf.cardFields === 'secure';
+  const brand = name === 'number' ? (inFrames ? secure.brand : (watched as CardBrand | undefined)) : undefined;
+  // The security code's length follows the brand the number's frame reports.
+  const frameBrand = inFrames && name === 'securityCode' ? secure.brand : undefined;
   const context = useMemo<CardFormFieldContextValue>(() => {
     const ids = fieldIds(cf.id, name);
     const values = fieldMessageValues(cf, name, {
       number: cf.form.getValues('number'),
       documentType: String(watched ?? ''),
+      brand: frameBrand,
     });
     const describedBy = [
       parts.has('hint') && ids.hint,
@@ -142,7 +151,7 @@ export const CardFormField = forwardRef<HTMLDivElement, CardFormFieldProps>(func
       registerPart,
     };
     // `watched` stands for the values read through getValues: the code's length, the document type.
-  }, [cf, name, error, watched, brand, parts, registerPart]);
+  }, [cf, name, error, watched, brand, frameBrand, parts, registerPart]);
   if (!cf.fields.includes(name)) return null;
   return (
     <CardFormFieldContext.Provider value={context}>
@@ -179,7 +188,8 @@ export interface CardFormLabelProps extends LabelHTMLAttributes<HTMLLabelElement
 }
 
 /**
- * The field's `<label>`, tied to its control.
+ * The field's `<label>`, tied to its control: `htmlFor` an input of the page, or, for a card field in Secure Fields,
+ * naming the frame's container (`aria-labelledby`) and focusing the frame when clicked.
  *
  * @example
  * ```tsx
@@ -188,10 +198,21 @@ export interface CardFormLabelProps extends LabelHTMLAttributes<HTMLLabelElement
  */
 export const CardFormLabel = forwardRef<HTMLLabelElement, CardFormLabelProps>(function CardFormLabel(props, ref) {
   const { children, ...rest } = props;
-  const { t } = useCardFormContext('CardFormLabel');
+  const { t, cardFields, secure } = useCardFormContext('CardFormLabel');
   const field = useCardFormFieldContext('CardFormLabel');
+  // A frame's container is no labelable element: a click on the label focuses the frame's input instead.
+  const inFrame = cardFields === 'secure' && isCardDataField(field.name);
   return (
-    <label ref={ref} id={field.ids.label} htmlFor={field.ids.control} {...rest}>
+    <label
+      ref={ref}
+      id={field.ids.label}
+      htmlFor={inFrame ? undefined : field.ids.control}
+      {...rest}
+      onClick={(event) => {
+        if (inFrame) secure.focus(field.name);
+        rest.onClick?.(event);
+      }}
+    >
       {children ?? t(`cardForm.${field.name}.label`)}
     </label>
   );

@@ -12,3 +12,14 @@ export { cardFormMessages } from './cardFormMessages';
 export type { CardFormMessageKey } from './cardFormMessages';
 export type { CardFormFieldName, CardFormInstallments, CardFormValues } from './cardFormSchema';
 export type { CardFormMode, CardFormStatus } from './CardFormContext';
+export { useCardForm } from './useCardForm';
+export type {
+  CardFormFieldStatus,
+  CardFormFormProps,
+  CardFormInputProps,
+  CardFormSecureFieldProps,
+  CardFormSummaryEntry,
+  UseCardFormResult,
+} from './useCardForm';
+export type { CardFormCardFields, UseCardFormOptions } from './useCardFormEngine';
+export type { CardDataFieldName, CardInstallmentPlan } from './secureCardFields';

@@ -7,7 +7,7 @@ import {
   type CheckoutState,
   type CheckoutStatus,
 } from '../../react';
-import { CardForm, type CardFormInstallments } from '../CardForm';
+import { CardForm, type CardFormCardFields, type CardFormInstallments } from '../CardForm';
 import { NextAction } from '../NextAction';
 import { PayButton } from '../PayButton';
 import { PaymentMethodList } from '../PaymentMethodList';
@@ -27,6 +27,12 @@ export interface CheckoutProps extends Omit<HTMLAttributes<HTMLDivElement>, 'cla
   installments?: CardFormInstallments;
   /** Offer to save a new card for next time (the checkout session needs a customer). @default false */
   allowSaveCard?: boolean;
+  /**
+   * Where the card form takes the card: Yuno's Secure Fields (`secure`, iframes: the page never sees the card) or the
+   * form's own inputs (`raw`: the page handles card data, PCI DSS SAQ A-EP or D). See `<CardForm cardFields>`.
+   * @default 'secure' when the tokenizer offers Secure Fields, 'raw' otherwise
+   */
+  cardFields?: CardFormCardFields;
   /** Called once when the payment is approved, after any 3DS challenge, redirect or QR payment. */
   onSuccess?: (payment: Payment) => void;
   /** A class, or a function of `{ status }` (the checkout's status, as `useCheckout().status`). */
@@ -58,7 +64,7 @@ const CARD_FORM_SPEAKS = new Set<CheckoutStatus>(['idle', 'tokenizing', 'creatin
  * ```
  */
 export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Checkout(
-  { installments, allowSaveCard = false, onSuccess, className, children, ...rest },
+  { installments, allowSaveCard = false, cardFields, onSuccess, className, children, ...rest },
   forwardedRef,
 ) {
   // Keeps the checkout live (tokenizer, polling) even before a part below it mounts.
@@ -120,6 +126,7 @@ export const Checkout = forwardRef<HTMLDivElement, CheckoutProps>(function Check
                 mode={saved ? 'cvv' : 'pay'}
                 installments={installments}
                 allowSaveCard={allowSaveCard && !saved}
+                cardFields={cardFields}
               />
             ) : (
               <PayButton />
