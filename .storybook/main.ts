@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
+import { yunoCatalogueSandbox } from './yunoSandboxServer';
 
 const src = (p: string) => fileURLToPath(new URL(`../src/${p}`, import.meta.url));
 
@@ -12,7 +13,14 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   // Props tables and descriptions come from the components' TypeScript types and JSDoc.
   typescript: { reactDocgen: 'react-docgen-typescript' },
-  viteFinal(config) {
+  viteFinal(config, options) {
+    // The stories' Yuno: a sandbox server of the catalogue's own, on another origin than the pages (see
+    // ./yunoSandboxServer.ts). Storybook's dev server (`npm start`) runs Vite as middleware on its own port.
+    const storybookPort = (options as { port?: unknown }).port;
+    config.plugins = [
+      ...(config.plugins ?? []),
+      yunoCatalogueSandbox(typeof storybookPort === 'number' ? [storybookPort] : []),
+    ];
     // The stories import the package by its public names, as an application would.
     config.resolve ??= {};
     const existing = config.resolve.alias ?? [];
