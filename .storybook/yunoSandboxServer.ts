@@ -1,5 +1,6 @@
 // The catalogue's own Yuno sandbox server, started by the Vite server that serves the stories (`npm start`, and the
 // storybook project of `npm run test:stories`). Node side only: loaded by .storybook/main.ts.
+/// <reference types="vitest/config" />
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
@@ -167,6 +168,10 @@ export function yunoCatalogueSandbox(pagePorts: readonly number[] = []): Plugin 
     },
     async closeBundle() {
       await stopCatalogueSandboxServer();
+    },
+    // `npm run test:stories`: stopped with Vitest, which does not close its browser server's plugins on its own.
+    configureVitest({ vitest }) {
+      vitest.onClose(() => stopCatalogueSandboxServer());
     },
   };
 }

@@ -115,6 +115,8 @@ export const DeclinedThenRetry: Story = {
     );
 
     await userEvent.click(canvas.getByRole('button', { name: status('paymentStatus.retry') }));
+    // The retry moves focus to the selected method once the fresh session's methods are in: the shopper goes on from there.
+    await waitFor(() => expect(canvas.getByRole('radio', { name: 'Card' })).toHaveFocus());
     await payWithCard(context.canvasElement, '4507990000000002');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
 
