@@ -2,134 +2,42 @@
 // storybook project of `npm run test:stories`). Node side only: loaded by .storybook/main.ts.
 /// <reference types="vitest/config" />
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import type * as SandboxModule from '../src/sandbox';
-import type { SandboxPaymentMethodConfig, YunoSandbox, YunoSandboxServer } from '../src/sandbox';
-
-/** The port the catalogue's sandbox server tries first; a free one is taken when it is in use. */
-export const CATALOGUE_SANDBOX_PORT = 6010;
+import type { Plugin, ViteDevServer } from 'vite';
+import { Worker } from 'node:worker_threads';
 
 /** The module the preview imports the server's URL from (`stories/support/storyStack.ts`). */
 const VIRTUAL_ID = 'virtual:yuno-catalogue-sandbox';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** How many story sandboxes the server keeps; the oldest is dropped beyond it. */
-const STORY_LIMIT = 200;
-
-const STORY_HOST = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.localhost(?::\d+)?$/i;
-
-let running: Promise<YunoSandboxServer> | undefined;
+let running: { worker: Worker; url: Promise<string> } | undefined;
 
 /**
- * Starts (once per process) the sandbox server the stories talk to, on 127.0.0.1: port 6010, or a free one when that
- * is taken. One server for every story, and a sandbox of its own for each story at `http://{story}.localhost:{port}`
- * (a browser resolves every `*.localhost` to loopback): `POST /_sandbox/story` on that origin creates it (with the
- * story's catalogue of payment methods), and then Yuno's API, the Web SDK stand-in's routes, its pages and frames, and
- * the control routes answer there for that story only, so stories shown together on a docs page, or run one after
- * another by the tests, never see each other's payments or faults. The bare origin is a sandbox of its own.
- *
- * The pages of `pageOrigins` (the catalogue's) may drive the control routes: they are the server's
- * `controlCorsOrigins`. `loadSandbox` gives `yuno-react/sandbox` from its TypeScript source.
+ * Starts (once per process) the catalogue's sandbox server (./catalogueSandbox.ts: 127.0.0.1, port 6010 or a free
+ * one, a sandbox of its own per story at `http://{story}.localhost:{port}`) in a worker thread, and gives its URL. The
+ * pages of `pageOrigins` may drive its control routes.
  */
-export function startCatalogueSandboxServer(
-  pageOrigins: readonly string[],
-  loadSandbox: () => Promise<typeof SandboxModule>,
-): Promise<YunoSandboxServer> {
-  running ??= (async () => {
-    const { createYunoSandbox, startYunoSandboxServer } = await loadSandbox();
-    const stories = new Map<string, YunoSandbox>();
-    // Known once the server listens, which is before it accepts a request.
-    const own: { port: number; bare?: YunoSandbox } = { port: 0 };
-
-    const createStory = async (label: string, request: Request): Promise<Response> => {
-      const body = (await request.json().catch(() => null)) as { paymentMethods?: unknown } | null;
-      const catalogue = body?.paymentMethods;
-      if (body === null || (catalogue !== undefined && !Array.isArray(catalogue))) {
-        return Response.json(
-          { code: 'INVALID_REQUEST', messages: ['Send { "paymentMethods"?: [...] } as JSON'] },
-          { status: 400 },
-        );
-      }
-      const methods = catalogue as SandboxPaymentMethodConfig[] | undefined;
-      const baseUrl = `http://${label}.localhost:${own.port}`;
-      stories.delete(label);
-      stories.set(label, createYunoSandbox({ baseUrl, ...(methods ? { paymentMethods: () => methods } : {}) }));
-      for (const oldest of stories.keys()) {
-        if (stories.size <= STORY_LIMIT) break;
-        stories.delete(oldest);
-      }
-      return Response.json({ baseUrl }, { status: 201 });
-    };
-
-    const handle = async (request: Request): Promise<Response> => {
-      const story = STORY_HOST.exec(request.headers.get('host') ?? '')?.[1]?.toLowerCase();
-      if (story === undefined) return (own.bare as YunoSandbox).handle(request);
-      const { pathname } = new URL(request.url);
-      if (pathname === '/_sandbox/story' && request.method === 'POST') return createStory(story, request);
-      const sandbox = stories.get(story);
-      if (!sandbox) {
-        return Response.json(
-          { code: 'NOT_FOUND', messages: [`No story sandbox at ${story}.localhost: POST /_sandbox/story creates it`] },
-          { status: 404 },
-        );
-      }
-      return sandbox.handle(request);
-    };
-
-    const start = (listen: number) =>
-      startYunoSandboxServer({
-        port: listen,
-        host: '127.0.0.1',
-        controlCorsOrigins: [...pageOrigins],
-        // Only `handle` is served; the rest is the bare origin's sandbox.
-        sandbox: new Proxy({} as YunoSandbox, {
-          get: (_, key) => (key === 'handle' ? handle : Reflect.get(bare as YunoSandbox, key)),
-        }),
-      });
-    let server: YunoSandboxServer;
-    try {
-      server = await start(CATALOGUE_SANDBOX_PORT);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      server = await start(0);
-    }
-    own.port = server.port;
-    own.bare = createYunoSandbox({ baseUrl: server.url });
-    return server;
-  })();
-  return running;
-}
-
-let loader: Promise<ViteDevServer> | undefined;
-
-/**
- * `yuno-react/sandbox` from its TypeScript source, in this Node process: through a Vite server of its own (no HTTP,
- * no config file), which resolves the source's extensionless imports as the bundler does, and stays up while the
- * sandbox server runs (the sandbox loads `node:http` when it starts).
- */
-async function loadSandboxSource(): Promise<typeof SandboxModule> {
-  loader ??= createServer({
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
+export function startCatalogueSandboxServer(pageOrigins: readonly string[]): Promise<string> {
+  if (running) return running.url;
+  const worker = new Worker(new URL('./catalogueSandboxWorker.mjs', import.meta.url), {
+    workerData: { pageOrigins: [...pageOrigins] },
   });
-  const vite = await loader;
-  return (await vite.ssrLoadModule(
-    fileURLToPath(new URL('../src/sandbox.ts', import.meta.url)),
-  )) as typeof SandboxModule;
+  const url = new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: { url?: string; error?: string }) => {
+      if (message.url) resolve(message.url);
+      else reject(new Error(`The catalogue's sandbox server did not start: ${message.error}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The catalogue's sandbox server stopped (exit code ${code})`)));
+  });
+  running = { worker, url };
+  return url;
 }
 
-/** Stops the catalogue's sandbox server if it runs. */
+/** Stops the catalogue's sandbox server if it runs: its worker ends, and with it every request and timer it held. */
 export async function stopCatalogueSandboxServer(): Promise<void> {
-  const server = running;
-  const vite = loader;
+  const stopping = running;
   running = undefined;
-  loader = undefined;
-  if (server) await (await server).close();
-  if (vite) await (await vite).close();
+  if (stopping) await stopping.worker.terminate();
 }
 
 /** Every loopback spelling of a port's origin. */
@@ -163,8 +71,8 @@ export function yunoCatalogueSandbox(pagePorts: readonly number[] = []): Plugin 
       const address = dev.httpServer?.address() as AddressInfo | string | null | undefined;
       const ports = new Set(pagePorts);
       if (address && typeof address === 'object') ports.add(address.port);
-      const server = await startCatalogueSandboxServer([...ports].flatMap(loopbackOrigins), loadSandboxSource);
-      return `export const sandboxUrl = ${JSON.stringify(server.url)};\n`;
+      const url = await startCatalogueSandboxServer([...ports].flatMap(loopbackOrigins));
+      return `export const sandboxUrl = ${JSON.stringify(url)};\n`;
     },
     async closeBundle() {
       await stopCatalogueSandboxServer();
