@@ -1,5 +1,5 @@
 // The catalogue's sandbox server: one server, a sandbox of its own per story. Runs in a worker thread
-// (./catalogueSandboxWorker.mjs) that .storybook/yunoSandboxServer.ts starts.
+// (./catalogueSandboxWorker.mjs) that the Vite plugin in ./main.ts starts.
 import type * as SandboxModule from '../src/sandbox';
 import type { SandboxPaymentMethodConfig, YunoSandbox, YunoSandboxServer } from '../src/sandbox';
 

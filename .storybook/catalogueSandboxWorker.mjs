@@ -1,4 +1,4 @@
-// The worker thread the catalogue's sandbox server runs in (started by .storybook/yunoSandboxServer.ts). It loads the
+// The worker thread the catalogue's sandbox server runs in (started by the Vite plugin in ./main.ts). It loads the
 // TypeScript source through a Vite server of its own (no HTTP, no config file: the bundler's resolution of the
 // source's extensionless imports), starts the server (./catalogueSandbox.ts) and posts its URL. Terminating the worker
 // ends everything the sandbox holds, timers included (a latency fault of ten minutes, say).

@@ -11,7 +11,7 @@ import {
 import type { YunoServerClient } from 'yuno-react/server';
 
 /**
- * A story's own sandbox on the catalogue's sandbox server (.storybook/yunoSandboxServer.ts), driven from the page as a
+ * A story's own sandbox on the catalogue's sandbox server (.storybook/catalogueSandbox.ts), driven from the page as a
  * test drives a sandbox server: its `/_sandbox` control routes (faults, settlement, clock, request log) over HTTP, and
  * what it holds read through Yuno's API with the merchant's private key, scoped to the story's order.
  *
