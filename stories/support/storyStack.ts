@@ -48,7 +48,10 @@ export interface YunoStoryParameters {
   customer?: boolean;
   /** Card numbers the shopper saved before this checkout (enrolled in the sandbox, listed first). */
   savedCards?: string[];
-  /** Faults the sandbox injects into Yuno's API from the start, e.g. a 500 on the payment methods. */
+  /**
+   * Faults the story's sandbox injects into Yuno's API from the start, e.g. a 500 on the payment methods. Sent over
+   * HTTP (`POST /_sandbox/faults`), so `match.path` is a string.
+   */
   faults?: SandboxFault[];
   /** Replaces the sandbox's catalogue of payment methods (`[]` for none). */
   paymentMethods?: SandboxPaymentMethodConfig[];
