@@ -35,6 +35,14 @@ export interface StartYunoSandboxServerOptions extends YunoSandboxOptions {
    * @default []
    */
   controlOrigins?: string[];
+  /**
+   * Origins of pages on other sites that may drive the control routes from the browser, e.g. a component catalogue
+   * served at `http://localhost:6006` that injects faults into the sandbox it runs. Each is allowed like
+   * `controlOrigins` and, unlike them, granted CORS: a preflight from it is answered (204) and its answers carry
+   * `access-control-allow-origin` with exactly that origin. Every other page stays refused.
+   * @default []
+   */
+  controlCorsOrigins?: string[];
 }
 
 /**
@@ -72,7 +80,7 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * every origin (CORS `*`), as a browser checkout needs. The control routes (`/_sandbox/faults`, `/_sandbox/time/advance`,
  * `/_sandbox/payments/{id}/settle`, `/_sandbox/requests`, `/_sandbox/webhooks`) send no CORS headers and refuse a page
  * of another origin (403) and a write without a JSON content type (415), doing nothing for either; Node, curl and the
- * sandbox's own pages are unaffected (see `controlOrigins`).
+ * sandbox's own pages are unaffected (see `controlOrigins`), and pages of `controlCorsOrigins` are granted CORS.
  *
  * @example
  * ```ts
@@ -90,6 +98,7 @@ export async function startYunoSandboxServer(options: StartYunoSandboxServerOpti
     host = '127.0.0.1',
     sandbox: givenSandbox,
     controlOrigins: extraOrigins = [],
+    controlCorsOrigins: corsOrigins = [],
     ...sandboxOptions
   } = options;
   let sandbox: YunoSandbox | undefined = givenSandbox;
@@ -97,12 +106,13 @@ export async function startYunoSandboxServer(options: StartYunoSandboxServerOpti
   // Read before listening: a malformed origin rejects here instead of throwing inside the listen callback.
   const extraControlOrigins = extraOrigins.map((extra) => new URL(extra).origin);
   const controlOrigins = new Set<string>();
+  const controlCors = new Set(corsOrigins.map((extra) => new URL(extra).origin));
   const [{ createServer }, { Readable }] = await Promise.all([import('node:http'), import('node:stream')]);
   toWeb = (req) => Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
 
   const server = createServer((req, res) => {
     // `sandbox` is set in the listening callback, which runs before any connection is accepted.
-    serve(sandbox as YunoSandbox, origin, controlOrigins, req, res).catch(() => {
+    serve(sandbox as YunoSandbox, origin, controlOrigins, controlCors, req, res).catch(() => {
       // A response that cannot be written (e.g. a header Node refuses) must not take the whole server down.
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { code: 'INTERNAL_ERROR', messages: ['The sandbox could not send its answer'] }, false);
@@ -120,6 +130,7 @@ export async function startYunoSandboxServer(options: StartYunoSandboxServerOpti
       origin = `http://${urlHost(host)}:${address.port}`;
       for (const allowed of ownOrigins(host, address.port, origin)) controlOrigins.add(allowed);
       for (const extra of extraControlOrigins) controlOrigins.add(extra);
+      for (const extra of controlCors) controlOrigins.add(extra);
       sandbox ??= createYunoSandbox({ ...sandboxOptions, baseUrl: sandboxOptions.baseUrl ?? origin });
       resolve();
     });
@@ -183,6 +194,16 @@ function controlRefusal(
   return undefined;
 }
 
+/** The CORS grant of a control route to one page of `controlCorsOrigins`. */
+function controlCorsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'content-type',
+    'access-control-allow-methods': 'GET,POST,DELETE',
+    vary: 'origin',
+  };
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -192,12 +213,21 @@ async function serve(
   sandbox: YunoSandbox,
   origin: string,
   controlOrigins: ReadonlySet<string>,
+  controlCors: ReadonlySet<string>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  // Control routes never carry CORS headers: no page of another origin may read or drive them.
+  // Control routes carry no CORS headers, except for the pages of `controlCorsOrigins`: no other page of another origin
+  // may read or drive them.
   const control = isSandboxControlPath(new URL(req.url ?? '/', origin).pathname);
+  const granted = control && req.headers.origin !== undefined && controlCors.has(req.headers.origin);
   if (control) {
+    if (granted && (req.method ?? '').toUpperCase() === 'OPTIONS') {
+      req.resume();
+      res.writeHead(204, controlCorsHeaders(req.headers.origin as string));
+      res.end();
+      return;
+    }
     const refusal = controlRefusal(req, controlOrigins);
     if (refusal) {
       // The body is not read, let alone handled.
@@ -206,6 +236,9 @@ async function serve(
       return;
     }
   }
+  if (granted)
+    for (const [name, value] of Object.entries(controlCorsHeaders(req.headers.origin as string)))
+      res.setHeader(name, value);
   const controller = new AbortController();
   const request = toWebRequest(req, origin, controller.signal);
   res.on('close', () => {

@@ -38,7 +38,7 @@ export const Default: Story = {
     await expect(number).toHaveAttribute('inputmode', 'numeric');
     await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
     const { sandbox } = stackOf(context);
-    await waitFor(() => expect(sandbox.listPayments()[0]?.status).toBe('SUCCEEDED'));
+    await waitFor(async () => expect((await sandbox.listPayments())[0]?.status).toBe('SUCCEEDED'));
     await waitFor(() => expect(canvas.getByLabelText(t('cardForm.number.label'))).toHaveValue(''));
     await expect(canvas.getByLabelText(t('cardForm.securityCode.label'))).toHaveValue('');
   },
@@ -144,7 +144,7 @@ export const Enrollment: Story = {
     await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.enroll') }));
     await expect(await canvas.findByText(t('cardForm.status.enrolled'))).toBeVisible();
     const { yuno, sandbox, start } = stackOf(context);
-    const customerId = sandbox.getCheckoutSession(start.checkoutSession)?.customer_id;
+    const customerId = (await sandbox.getCheckoutSession(start.checkoutSession)).customer_id;
     const saved = await yuno.customerPaymentMethods.list(customerId!);
     await expect(saved.map((m) => m.card_data?.lfd)).toContain('0002');
   },

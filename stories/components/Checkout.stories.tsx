@@ -100,7 +100,7 @@ export const Pix: Story = {
     await expect(
       await canvas.findByRole('img', { name: next('nextAction.qr.image', { method: 'PIX' }) }),
     ).toBeVisible();
-    await expect(stackOf(context).sandbox.listPayments()[0]?.status).toBe('READY_TO_PAY');
+    await expect((await stackOf(context).sandbox.listPayments())[0]?.status).toBe('READY_TO_PAY');
   },
 };
 

@@ -88,7 +88,7 @@ export const Redirect: Story = {
     const link = await within(context.canvasElement).findByRole('link', {
       name: t('nextAction.redirect.link', { method: 'PayPal' }),
     });
-    const [payment] = stackOf(context).sandbox.listPayments();
+    const [payment] = await stackOf(context).sandbox.listPayments();
     await expect(link).toHaveAttribute('href', expect.stringContaining(`/_sandbox/redirect/${payment?.id}`));
   },
 };

@@ -31,7 +31,7 @@ export const Default: Story = {
     const canvas = within(context.canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: t('payButton.payWith', { method: 'PIX' }) }));
     await expect(await canvas.findByText(status('paymentStatus.actionRequired'))).toBeVisible();
-    await expect(stackOf(context).sandbox.listPayments()[0]?.status).toBe('READY_TO_PAY');
+    await expect((await stackOf(context).sandbox.listPayments())[0]?.status).toBe('READY_TO_PAY');
   },
 };
 

@@ -80,7 +80,7 @@ export const ApiError: Story = {
     const canvas = within(context.canvasElement);
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent(t('paymentMethodList.error'));
-    stackOf(context).sandbox.faults.clear();
+    await stackOf(context).sandbox.faults.clear();
     await userEvent.click(within(alert).getByRole('button', { name: t('paymentMethodList.retry') }));
     await expect(await canvas.findByRole('radio', { name: 'PIX' })).toBeVisible();
   },

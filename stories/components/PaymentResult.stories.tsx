@@ -41,7 +41,9 @@ export const Declined: Story = {
     const root = context.canvasElement.querySelector('[data-slot="payment-status"]');
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'idle'));
     // Yuno takes one payment per checkout session: the retry runs on a fresh one.
-    await expect(stackOf(context).sandbox.countRequests({ method: 'POST', path: '/v1/checkout/sessions' })).toBe(2);
+    await expect(await stackOf(context).sandbox.countRequests({ method: 'POST', path: '/v1/checkout/sessions' })).toBe(
+      2,
+    );
   },
 };
 

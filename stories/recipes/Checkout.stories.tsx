@@ -82,11 +82,7 @@ export const ApprovedPayment: Story = {
     await payWithCard(context.canvasElement, '4507990000000002');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     await expect(await canvas.findByText(/^Order confirmed\./)).toBeVisible();
-    await expect(
-      stackOf(context)
-        .sandbox.listPayments()
-        .map((p) => p.status),
-    ).toEqual(['SUCCEEDED']);
+    await expect((await stackOf(context).sandbox.listPayments()).map((p) => p.status)).toEqual(['SUCCEEDED']);
   },
 };
 
@@ -103,7 +99,7 @@ export const ApprovedThroughServer: Story = {
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     const { sandbox, tokenizer } = stackOf(context);
     await expect(tokenizer.kind).toBe('server');
-    await expect(sandbox.listPayments().map((p) => p.status)).toEqual(['SUCCEEDED']);
+    await expect((await sandbox.listPayments()).map((p) => p.status)).toEqual(['SUCCEEDED']);
   },
 };
 
@@ -119,13 +115,15 @@ export const DeclinedThenRetry: Story = {
     );
 
     await userEvent.click(canvas.getByRole('button', { name: status('paymentStatus.retry') }));
+    // The retry moves focus to the selected method once the fresh session's methods are in: the shopper goes on from there.
+    await waitFor(() => expect(canvas.getByRole('radio', { name: 'Card' })).toHaveFocus());
     await payWithCard(context.canvasElement, '4507990000000002');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
 
     const { sandbox } = stackOf(context);
-    await expect(sandbox.listPayments().map((p) => p.status)).toEqual(['DECLINED', 'SUCCEEDED']);
+    await expect((await sandbox.listPayments()).map((p) => p.status)).toEqual(['DECLINED', 'SUCCEEDED']);
     // One payment per checkout session: the retry ran on a fresh one.
-    await expect(new Set(sandbox.listPayments().map((p) => p.checkout?.session)).size).toBe(2);
+    await expect(new Set((await sandbox.listPayments()).map((p) => p.checkout?.session)).size).toBe(2);
   },
 };
 
@@ -139,7 +137,7 @@ export const ThreeDSecurePassed: Story = {
     await answerChallenge(context.canvasElement, '1234');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     await expect(canvas.queryByRole('dialog')).toBeNull();
-    await expect(stackOf(context).sandbox.listPayments()[0]).toMatchObject({ status: 'SUCCEEDED' });
+    await expect((await stackOf(context).sandbox.listPayments())[0]).toMatchObject({ status: 'SUCCEEDED' });
   },
 };
 
@@ -152,7 +150,7 @@ export const ThreeDSecurePassedSdkV1: Story = {
     await payWithCard(context.canvasElement, '4916994064252017');
     await answerChallenge(context.canvasElement, '1234', 'sdk-v1');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
-    await expect(stackOf(context).sandbox.listPayments()[0]).toMatchObject({ status: 'SUCCEEDED' });
+    await expect((await stackOf(context).sandbox.listPayments())[0]).toMatchObject({ status: 'SUCCEEDED' });
   },
 };
 
@@ -166,7 +164,7 @@ export const ThreeDSecureFailed: Story = {
     const declined = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
     await expect(declined).toHaveTextContent(decline('decline.AUTHENTICATION_FAILED_THREE_D_SECURE'));
     await expect(canvas.getByRole('button', { name: status('paymentStatus.retry') })).toBeVisible();
-    const [payment] = stackOf(context).sandbox.listPayments();
+    const [payment] = await stackOf(context).sandbox.listPayments();
     await expect(payment?.status).toBe('DECLINED');
     await expect(payment?.transactions?.at(-1)?.response_code).toBe('AUTHENTICATION_FAILED_THREE_D_SECURE');
   },
@@ -186,11 +184,11 @@ export const PixSettled: Story = {
     ).toBeVisible();
 
     const { sandbox } = stackOf(context);
-    const [payment] = sandbox.listPayments();
+    const [payment] = await sandbox.listPayments();
     await expect(payment?.status).toBe('READY_TO_PAY');
     await sandbox.settlePayment(payment!.id, 'SUCCEEDED');
 
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
-    await expect(sandbox.getPayment(payment!.id)?.status).toBe('SUCCEEDED');
+    await expect((await sandbox.getPayment(payment!.id)).status).toBe('SUCCEEDED');
   },
 };

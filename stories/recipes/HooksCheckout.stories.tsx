@@ -24,7 +24,7 @@ export const Approved: Story = {
     await userEvent.type(canvas.getByLabelText('Name on card'), 'Ada Lovelace');
     await userEvent.click(canvas.getByRole('button', { name: 'Pay' }));
     await expect(await canvas.findByRole('status')).toHaveTextContent('Paid. Thank you!');
-    const [payment] = stackOf(context).sandbox.listPayments();
+    const [payment] = await stackOf(context).sandbox.listPayments();
     await expect(payment?.status).toBe('SUCCEEDED');
   },
 };

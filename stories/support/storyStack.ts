@@ -11,14 +11,7 @@ import {
   type YunoProviderProps,
   type YunoTokenizer,
 } from 'yuno-react';
-import { createSandboxMswHandlers } from 'yuno-react/sandbox/msw';
-import {
-  createSandboxWebSdk,
-  createYunoSandbox,
-  type SandboxFault,
-  type SandboxPaymentMethodConfig,
-  type YunoSandbox,
-} from 'yuno-react/sandbox';
+import { createSandboxWebSdk, type SandboxFault, type SandboxPaymentMethodConfig } from 'yuno-react/sandbox';
 import {
   createYunoCheckout,
   createYunoRouteHandlers,
@@ -26,10 +19,12 @@ import {
   type ResolvedCheckout,
   type YunoServerClient,
 } from 'yuno-react/server';
+import { sandboxUrl } from 'virtual:yuno-catalogue-sandbox';
+import { createStorySandbox, type StorySandbox } from './storySandbox';
 
 /**
- * What a story's checkout looks like, as `parameters.yuno`. Every story gets its own sandbox, merchant server and
- * checkout session built from these; nothing is answered by hand.
+ * What a story's checkout looks like, as `parameters.yuno`. Every story gets its own sandbox (on the catalogue's
+ * sandbox server), merchant server and checkout session built from these; nothing is answered by hand.
  *
  * @example
  * ```ts
@@ -53,7 +48,10 @@ export interface YunoStoryParameters {
   customer?: boolean;
   /** Card numbers the shopper saved before this checkout (enrolled in the sandbox, listed first). */
   savedCards?: string[];
-  /** Faults the sandbox injects into Yuno's API from the start, e.g. a 500 on the payment methods. */
+  /**
+   * Faults the story's sandbox injects into Yuno's API from the start, e.g. a 500 on the payment methods. Sent over
+   * HTTP (`POST /_sandbox/faults`), so `match.path` is a string.
+   */
   faults?: SandboxFault[];
   /** Replaces the sandbox's catalogue of payment methods (`[]` for none). */
   paymentMethods?: SandboxPaymentMethodConfig[];
@@ -82,9 +80,10 @@ export type YunoStoryDriver = 'sdk-v2' | 'sdk-v1' | 'server';
 
 /** One story's whole checkout stack: Yuno (the sandbox), the merchant's server, and the page's client and tokenizer. */
 export interface YunoStoryStack {
-  /** Unique in the page: the path of this story's merchant routes and the host of its sandbox. */
+  /** Unique in the page: the path of this story's merchant routes and the host of its sandbox (`{id}.localhost`). */
   id: string;
-  sandbox: YunoSandbox;
+  /** The story's own sandbox on the catalogue's sandbox server, driven over HTTP. */
+  sandbox: StorySandbox;
   /** The merchant server's Yuno client. It runs in the page here (`allowBrowser`), with the sandbox's keys only. */
   yuno: YunoServerClient;
   order: ResolvedCheckout;
@@ -101,7 +100,7 @@ export interface YunoStoryStack {
    * outlives its story.
    */
   sdkView: string | null;
-  /** MSW handlers: the merchant routes and the sandbox's origin. */
+  /** MSW handlers: the merchant routes (Yuno is the catalogue's sandbox server, over the network). */
   handlers: HttpHandler[];
   parameters: YunoStoryParameters;
   /** Props for `<YunoProvider>`. */
@@ -111,23 +110,32 @@ export interface YunoStoryStack {
 let stackCount = 0;
 
 /**
- * Builds a story's stack: a fresh sandbox (its faults, catalogue and the shopper's saved cards in place), the merchant
- * server on it (`createYunoServerClient` + `createYunoRouteHandlers`), a checkout session for the order, and the page's
- * browser client and SDK tokenizer, whose requests MSW serves from `handlers`.
+ * Builds a story's stack: a fresh sandbox of its own on the catalogue's sandbox server (its faults, catalogue and the
+ * shopper's saved cards in place), the merchant server on it (`createYunoServerClient` + `createYunoRouteHandlers`,
+ * in the page, whose routes MSW answers from `handlers`), a checkout session for the order, and the page's browser
+ * client and SDK tokenizer (the sandbox's Web SDK stand-in, talking to the sandbox server).
  */
 export async function createStoryStack(parameters: YunoStoryParameters = {}): Promise<YunoStoryStack> {
+  if (sandboxUrl === null) {
+    throw new Error(
+      'This catalogue has no Yuno sandbox server: its stories run on the one `npm start` (or `npm run test:stories`) ' +
+        'starts, which a static build does not have.',
+    );
+  }
   stackCount += 1;
   const id = `story-${stackCount}-${Math.random().toString(36).slice(2, 8)}`;
-  const catalogue = parameters.paymentMethods;
-  // Each stack has its own Yuno origin, so several stories on one docs page never share a sandbox.
-  const sandbox = createYunoSandbox({
-    baseUrl: `https://${id}.sandbox.yuno.test`,
-    ...(catalogue ? { paymentMethods: () => catalogue } : {}),
+  const merchantOrderId = `order-${id}`;
+  // Each stack has its own Yuno origin on the server, so several stories on one docs page never share a sandbox.
+  const story = await createStorySandbox(sandboxUrl, id, {
+    paymentMethods: parameters.paymentMethods,
+    merchantOrderId,
   });
+  const sandbox = story.sandbox;
   const yuno = createYunoServerClient({
     ...sandbox.credentials,
     baseUrl: sandbox.baseUrl,
-    fetch: sandbox.fetch,
+    // The browser's own fetch, over the network: the sandbox server allows every origin on Yuno's API.
+    fetch: (input, init) => globalThis.fetch(input, init),
     allowBrowser: true,
     retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
     timeoutMs: parameters.serverTimeoutMs ?? 10_000,
@@ -135,8 +143,9 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
 
   const country = parameters.country ?? 'US';
   const withCustomer = parameters.customer === true || (parameters.savedCards?.length ?? 0) > 0;
+  story.bind(yuno);
   const order: ResolvedCheckout = {
-    merchantOrderId: `order-${id}`,
+    merchantOrderId,
     description: 'Two coffees',
     country,
     amount: { currency: parameters.currency ?? 'USD', value: parameters.amount ?? 25 },
@@ -157,7 +166,7 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
     await saveCards(sandbox, yuno, customer.id, country, parameters.savedCards);
   }
   const start = await createYunoCheckout({ client: yuno, checkout: order });
-  for (const fault of parameters.faults ?? []) sandbox.faults.inject(fault);
+  for (const fault of parameters.faults ?? []) await sandbox.faults.inject(fault);
 
   const driver = parameters.driver ?? 'sdk-v2';
   const basePath = `/api/yuno/${id}`;
@@ -170,10 +179,7 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
     authorize: () => true,
     serverTokenization: driver === 'server',
   });
-  const handlers: HttpHandler[] = [
-    http.all(`${basePath}/*`, ({ request }) => routes.fetch(request)),
-    ...createSandboxMswHandlers(sandbox),
-  ];
+  const handlers: HttpHandler[] = [http.all(`${basePath}/*`, ({ request }) => routes.fetch(request))];
   const client = createYunoBrowserClient({
     baseUrl: basePath,
     retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
@@ -209,12 +215,14 @@ export async function createStoryStack(parameters: YunoStoryParameters = {}): Pr
 }
 
 /**
- * The page's tokenizer for a driver. The SDK's calls go over the network (MSW) to the sandbox's origin; its 3DS page is
- * a blob: copy, because a frame's navigation never reaches a service worker's mocks.
+ * The page's tokenizer for a driver. The SDK stand-in's calls go over the network to the story's sandbox origin. Its
+ * 3-D Secure page is the sandbox's page copied into a same-origin blob: frame, which submits the code to the sandbox
+ * server as the real page does: the stories' play functions type the code into it, which a page of the sandbox's own
+ * origin (`challengePage: 'url'`) would not let them do.
  */
 function createTokenizer(
   driver: YunoStoryDriver,
-  sandbox: YunoSandbox,
+  sandbox: StorySandbox,
   client: YunoBrowserClient,
   sdkView: string | null,
 ): YunoTokenizer {
@@ -239,15 +247,13 @@ function createTokenizer(
 
 /** Enrolls cards for a customer the way a shopper's earlier visit would have: customer session → Web SDK enrollment. */
 async function saveCards(
-  sandbox: YunoSandbox,
+  sandbox: StorySandbox,
   yuno: YunoServerClient,
   customerId: string,
   country: string,
   numbers: readonly string[],
 ): Promise<void> {
-  const sdk = await createSandboxWebSdk({ baseUrl: sandbox.baseUrl, fetch: sandbox.fetch }).initialize(
-    sandbox.credentials.publicApiKey,
-  );
+  const sdk = await createSandboxWebSdk({ baseUrl: sandbox.baseUrl }).initialize(sandbox.credentials.publicApiKey);
   for (const number of numbers) {
     const { customer_session } = await yuno.customerSessions.create({ customer_id: customerId, country });
     const enroller = await sdk.apiClientEnroll({ customer_session, country_code: country });
@@ -276,7 +282,8 @@ async function saveCards(
  * ```ts
  * play: async (context) => {
  *   const { sandbox } = stackOf(context);
- *   await sandbox.settlePayment(sandbox.listPayments()[0]!.id, 'SUCCEEDED');
+ *   const [payment] = await sandbox.listPayments();
+ *   await sandbox.settlePayment(payment!.id, 'SUCCEEDED');
  * };
  * ```
  */

@@ -110,6 +110,46 @@ describe('the sandbox server’s control routes', () => {
     expect(await faulted()).toBe(false);
   });
 
+  it('grants CORS on the control routes to exactly the controlCorsOrigins pages', async () => {
+    const catalogue = await startYunoSandboxServer({
+      port: 0,
+      controlCorsOrigins: ['http://localhost:6006/iframe.html'],
+    });
+    try {
+      const call = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+        fetch(`${catalogue.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      const preflight = await call('OPTIONS', '/_sandbox/faults', {
+        origin: 'http://localhost:6006',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+
+      const page = { origin: 'http://localhost:6006', 'sec-fetch-site': 'same-site' };
+      const injected = await call('POST', '/_sandbox/faults', { ...page, 'content-type': 'application/json' }, FAULT);
+      expect(injected.status).toBe(200);
+      expect(injected.headers.get('access-control-allow-origin')).toBe('http://localhost:6006');
+      const probe = await catalogue.sandbox.fetch('/v1/customers/probe', { headers: auth });
+      expect(probe.status).toBe(599);
+
+      // Another port of the same host is another origin: refused, and never granted.
+      const other = { origin: 'http://localhost:6007', 'sec-fetch-site': 'same-site' };
+      const otherPreflight = await call('OPTIONS', '/_sandbox/faults', {
+        ...other,
+        'access-control-request-method': 'DELETE',
+      });
+      expect(otherPreflight.headers.get('access-control-allow-origin')).toBeNull();
+      const refused = await call('DELETE', '/_sandbox/faults', other);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await catalogue.sandbox.fetch('/v1/customers/probe', { headers: auth })).status).toBe(599);
+    } finally {
+      await catalogue.close();
+    }
+  });
+
   it('Yuno’s API and the browser-facing sandbox routes keep CORS for any origin', async () => {
     const api = await send('GET', '/v1/customers/any', { ...auth, origin: EVIL });
     expect(api.status).toBe(400);
