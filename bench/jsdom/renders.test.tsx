@@ -2,6 +2,8 @@
 // next to a PaymentMethodList, on the offline stack. Each part sits in its own <Profiler>: a Profiler's onRender runs
 // in a commit only when something inside it rendered, so its count is the number of commits that re-rendered it.
 // Focus moves between fields are counted apart from keystrokes (leaving a field validates it: mode onTouched).
+// jsdom runs no iframes, so the form is measured on its raw inputs (`cardFields="raw"`); with Secure Fields the typing
+// happens inside the SDK's frames and the page renders only on their events.
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { Profiler, type ComponentType, type ReactNode } from 'react';
@@ -124,7 +126,7 @@ describe('renders', () => {
             <PaymentMethodList aria-label="Payment methods" defaultValue="CARD" />
           </P>
           <P id="CardForm">
-            <Form>
+            <Form cardFields="raw">
               <P id="CardFormErrorSummary">
                 <Summary />
               </P>
@@ -166,7 +168,7 @@ describe('renders', () => {
             <PaymentMethodList aria-label="Payment methods" defaultValue="CARD" />
           </P>
           <P id="CardForm">
-            <CardForm />
+            <CardForm cardFields="raw" />
           </P>
         </P>
       </h.Provider>,

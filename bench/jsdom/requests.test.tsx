@@ -147,7 +147,7 @@ describe.each(DRIVERS)('requests, $label', ({ id: driver, label }) => {
         <StrictMode>
           <h.Provider>
             <PaymentMethodList aria-label="Payment methods" defaultValue="CARD" />
-            <CardForm />
+            <CardForm cardFields="raw" />
           </h.Provider>
         </StrictMode>,
       );
@@ -196,7 +196,7 @@ describe.each(DRIVERS)('requests, $label', ({ id: driver, label }) => {
               language="en"
             >
               {PaymentMethodList ? <PaymentMethodList aria-label="Payment methods" /> : null}
-              {CardForm ? <CardForm /> : null}
+              {CardForm ? <CardForm cardFields="raw" /> : null}
               <MethodNames id="hydrated" />
             </yunoReact.YunoProvider>
           </HydrationBoundary>
