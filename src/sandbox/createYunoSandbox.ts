@@ -18,6 +18,8 @@ import { enrollmentRoutes } from './routes/enrollment';
 import { pageRoutes } from './routes/pages';
 import { paymentRoutes } from './routes/payments';
 import { sdkRoutes } from './routes/sdk';
+import { transactionRoutes } from './routes/transactions';
+import { directRoutes } from './routes/direct';
 import type { SandboxRuntime } from './runtime';
 import { SandboxClock } from './SandboxClock';
 import { SandboxHttpError } from './SandboxHttpError';
@@ -103,6 +105,8 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
     ...customerRoutes,
     ...checkoutSessionRoutes,
     ...paymentRoutes,
+    ...transactionRoutes,
+    ...directRoutes,
     ...enrollmentRoutes,
     ...sdkRoutes,
     ...pageRoutes,
