@@ -166,6 +166,8 @@ export function cancelTransaction(
     receipt_language: null,
     receipt_url: null,
     simplified_mode: body.simplified_mode === true,
+    // Yuno's Cancel Payment example carries the provider's raw answer as an object.
+    provider_data: { ...(view.provider_data as Json), raw_response: { message: 'Sandbox test gateway: canceled' } },
     payment: { ...(view.payment as Json), split_marketplace: [] },
   };
 }
@@ -256,7 +258,7 @@ export function transactionOperationView(payment: PaymentRecord, tx: Transaction
       status: tx.status,
       sub_status: '',
       status_detail: tx.status,
-      response_message: null,
+      response_message: tx.responseMessage,
       response_code: tx.responseCode,
       iso8583_response_code: '00',
       iso8583_response_message: 'Approved or completed successfully',
