@@ -56,7 +56,8 @@ function assertRefundableTransaction(tx: TransactionRecord): void {
 /** A transaction still open to be voided: the AUTHORIZE of an uncaptured payment, or the open PURCHASE of a waiting one. */
 function assertCancelableTransaction(payment: PaymentRecord, tx: TransactionRecord): void {
   const authorization = tx.type === 'AUTHORIZE' && tx.status === 'SUCCEEDED' && isAuthorized(payment);
-  const waiting = (tx.type === 'PURCHASE' || tx.type === 'THREE_D_SECURE') && ['CREATED', 'PENDING'].includes(tx.status);
+  const waiting =
+    (tx.type === 'PURCHASE' || tx.type === 'THREE_D_SECURE') && ['CREATED', 'PENDING'].includes(tx.status);
   if (!authorization && !waiting) {
     throw badRequest('INVALID_STATUS', `A ${tx.status} ${tx.type} transaction cannot be canceled`);
   }

@@ -239,7 +239,13 @@ beforeAll(async () => {
   const toVoid = await directCardPayment({ capture: false, customerId: customer.id });
   await yuno.payments.cancelOrRefundTransaction(toVoid.id, toVoid.transactions![0]!.id, { reason: 'DUPLICATE' });
   const direct = await yuno.tokens.create({
-    card_data: { number: '4507990000000002', expiration_month: 11, expiration_year: 30, security_code: '123', holder_name: 'Ada Lovelace' },
+    card_data: {
+      number: '4507990000000002',
+      expiration_month: 11,
+      expiration_year: 30,
+      security_code: '123',
+      holder_name: 'Ada Lovelace',
+    },
   });
   const setup = await yuno.threeDSecureSetups.create({
     type: 'MERCHANT_PROVIDED',

@@ -46,7 +46,11 @@ function amountOf(example: unknown, fallback: { currency: string; value: number 
 describe('capture-authorization.json', () => {
   const examples = requestExamples('capture-authorization.json');
   it('has the examples this test knows', () => {
-    expect(examples.map(([name]) => name)).toEqual(['Full Capture', 'Card Direct (with Airline Data)', 'Partial Capture']);
+    expect(examples.map(([name]) => name)).toEqual([
+      'Full Capture',
+      'Card Direct (with Airline Data)',
+      'Partial Capture',
+    ]);
   });
   it.each(examples)('%s: captures an authorization of 30000 USD', async (name, example) => {
     const payment = await directPayment('USD', 30000, false);
@@ -71,7 +75,9 @@ describe('refund-payment.json', () => {
     const refunded = await yuno.payments.refund(payment.id, tx(payment, 'PURCHASE'), example as never);
     const partial = name === 'Partial Refund';
     expect(refunded).toMatchObject(
-      partial ? { status: 'SUCCEEDED', sub_status: 'PARTIALLY_REFUNDED' } : { status: 'REFUNDED', sub_status: 'REFUNDED' },
+      partial
+        ? { status: 'SUCCEEDED', sub_status: 'PARTIALLY_REFUNDED' }
+        : { status: 'REFUNDED', sub_status: 'REFUNDED' },
     );
     expect(refunded.amount.refunded).toBe(partial ? 30 : 300);
   });
@@ -223,7 +229,9 @@ describe('create-payment.json', () => {
       const token = await yuno.checkoutSessions.createOneTimeToken(session.checkout_session, {
         payment_method: { type: 'CARD', card: { ...CARD, holder_name: 'John Doe' } },
       });
-      text = text.replaceAll('{{checkout_session}}', session.checkout_session).replaceAll('{{onetime_token}}', token.token);
+      text = text
+        .replaceAll('{{checkout_session}}', session.checkout_session)
+        .replaceAll('{{onetime_token}}', token.token);
     }
     if (text.includes('<vaulted_token>')) {
       const saved = await yuno.payments.create({
@@ -256,7 +264,8 @@ describe('create-payment.json', () => {
     expect(payment.status, name).toBe(capture === false ? 'PENDING' : 'SUCCEEDED');
     expect(payment.sub_status, name).toBe(capture === false ? 'AUTHORIZED' : 'APPROVED');
     expect(payment.amount.value).toBe(Number((body.amount as Json).value));
-    if ((body.payment_method as Json).vault_on_success === true) expect(payment.payment_method?.vaulted_token).toBeTruthy();
+    if ((body.payment_method as Json).vault_on_success === true)
+      expect(payment.payment_method?.vaulted_token).toBeTruthy();
   });
 
   it.each(examples.filter(([name]) => name in REFUSED))('%s: refused', async (name, example) => {

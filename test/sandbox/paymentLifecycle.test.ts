@@ -205,7 +205,10 @@ describe('authorize, capture, refund, cancel', () => {
     expect(second.amount).toMatchObject({ captured: 100, refunded: 90 });
 
     const tooMuch = await rejection(
-      yuno.payments.refund(payment.id, capture.id, { merchant_reference: 'r3', amount: { currency: 'USD', value: 11 } }),
+      yuno.payments.refund(payment.id, capture.id, {
+        merchant_reference: 'r3',
+        amount: { currency: 'USD', value: 11 },
+      }),
     );
     expect(tooMuch.code).toBe('INVALID_AMOUNT');
     expect(tooMuch.status).toBe(400);
@@ -223,12 +226,18 @@ describe('authorize, capture, refund, cancel', () => {
     const authorize = transactionOf(payment, 'AUTHORIZE');
     const body = { merchant_reference: 'ref', reason: 'PRODUCT_CONFIRMED' };
     expect(
-      (await rejection(yuno.payments.capture(payment.id, authorize.id, { ...body, amount: { currency: 'USD', value: 301 } })))
-        .code,
+      (
+        await rejection(
+          yuno.payments.capture(payment.id, authorize.id, { ...body, amount: { currency: 'USD', value: 301 } }),
+        )
+      ).code,
     ).toBe('INVALID_AMOUNT');
     expect(
-      (await rejection(yuno.payments.capture(payment.id, authorize.id, { ...body, amount: { currency: 'EUR', value: 1 } })))
-        .code,
+      (
+        await rejection(
+          yuno.payments.capture(payment.id, authorize.id, { ...body, amount: { currency: 'EUR', value: 1 } }),
+        )
+      ).code,
     ).toBe('INVALID_AMOUNT');
     expect(
       (
@@ -305,7 +314,10 @@ describe('authorize, capture, refund, cancel', () => {
     const partial = await yuno.payments.cancelOrRefundTransaction(paid.id, purchase.id, {
       amount: { currency: 'USD', value: 50 },
     });
-    expect(partial).toMatchObject({ type: 'REFUND', payment: { status: 'SUCCEEDED', sub_status: 'PARTIALLY_REFUNDED' } });
+    expect(partial).toMatchObject({
+      type: 'REFUND',
+      payment: { status: 'SUCCEEDED', sub_status: 'PARTIALLY_REFUNDED' },
+    });
     // The REFUND transaction is not one that can be refunded or canceled itself.
     expect((await rejection(yuno.payments.cancelOrRefundTransaction(paid.id, partial.id))).code).toBe('INVALID_STATUS');
     const rest = await yuno.payments.cancelOrRefundTransaction(paid.id, purchase.id);

@@ -63,7 +63,10 @@ describe('lifecycle methods of the server client', () => {
       amount: { currency: 'USD', value: 300 },
       reason: 'PRODUCT_CONFIRMED',
     });
-    expect(last()).toMatchObject({ method: 'POST', path: `/v1/payments/${payment.id}/transactions/${authorize}/capture` });
+    expect(last()).toMatchObject({
+      method: 'POST',
+      path: `/v1/payments/${payment.id}/transactions/${authorize}/capture`,
+    });
     expect(last().key).toMatch(/^[0-9a-f-]{36}$/);
 
     await yuno.payments.refund(payment.id, capture.id, {
@@ -120,7 +123,12 @@ describe('lifecycle methods of the server client', () => {
   it('reuses its key when it retries a capture, so the capture happens once', async () => {
     const { payment, authorize } = await authorized();
     const retrying = client({ retries: 2, minDelayMs: 1, maxDelayMs: 2 });
-    sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { method: 'POST', path: '/v1/payments/*/transactions/*/capture' } });
+    sandbox.faults.inject({
+      type: 'status',
+      status: 503,
+      times: 1,
+      match: { method: 'POST', path: '/v1/payments/*/transactions/*/capture' },
+    });
     const capture = await retrying.payments.capture(payment.id, authorize, {
       merchant_reference: 'ref',
       amount: { currency: 'USD', value: 100 },
@@ -154,16 +162,17 @@ describe('lifecycle methods of the server client', () => {
     await expect(
       yuno.tokens.create({ card_data: { ...CARD, number: '4111 1111', holder_name: 'Jo' } }),
     ).rejects.not.toThrow(/4111/);
-    await expect(yuno.payments.refund(payment.id, authorize, { merchant_reference: 'r' }, { idempotencyKey: ' ' })).rejects.toThrow(
-      /idempotencyKey/,
-    );
+    await expect(
+      yuno.payments.refund(payment.id, authorize, { merchant_reference: 'r' }, { idempotencyKey: ' ' }),
+    ).rejects.toThrow(/idempotencyKey/);
     expect(sent.length).toBe(count);
   });
 
   it('encodes ids so that they cannot reach another endpoint', async () => {
-    const error = await yuno.payments
-      .cancel('a/b', 'c?d', { merchant_reference: 'ref' })
-      .then(() => undefined, (e: unknown) => e);
+    const error = await yuno.payments.cancel('a/b', 'c?d', { merchant_reference: 'ref' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'PAYMENT_NOT_FOUND' });
     expect(last().path).toBe('/v1/payments/a%2Fb/transactions/c%3Fd/cancel');
   });

@@ -59,7 +59,9 @@ export const transactionRoutes: Route[] = [
         prepared(context, 'id', (raw) => validateBody(RefundRequestSchema, raw)),
         async ({ body, payment }) => ({
           status: 200,
-          body: paymentCreateView(refundTransaction(context.rt, payment, context.params.transaction_id as string, body)),
+          body: paymentCreateView(
+            refundTransaction(context.rt, payment, context.params.transaction_id as string, body),
+          ),
         }),
       );
     },
