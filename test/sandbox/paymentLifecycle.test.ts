@@ -338,7 +338,47 @@ describe('authorize, capture, refund, cancel', () => {
   });
 });
 
+describe('authorization behind a 3DS challenge', () => {
+  it('authorizes (not captures) a capture: false payment once the challenge passes, and captures it then', async () => {
+    const payment = await directPayment({ capture: false, number: '4916994064252017', value: 80 });
+    expect(payment).toMatchObject({ status: 'PENDING', sub_status: 'WAITING_ADDITIONAL_STEP' });
+    const authorized = await sandbox.completeThreeDSecure(payment.id, '1234');
+    expect(authorized).toMatchObject({ status: 'PENDING', sub_status: 'AUTHORIZED' });
+    expect(authorized.amount).toMatchObject({ captured: 0 });
+    const capture = await yuno.payments.capture(payment.id, transactionOf(authorized, 'AUTHORIZE').id, {
+      merchant_reference: 'ref',
+      amount: { currency: 'USD', value: 80 },
+      reason: 'PRODUCT_CONFIRMED',
+    });
+    expect(capture.payment).toMatchObject({ status: 'SUCCEEDED', sub_status: 'CAPTURED' });
+    expect((await typeEvents()).map(([event]) => event)).toEqual([
+      'payment.purchase',
+      'payment.authorize',
+      'payment.capture',
+    ]);
+  });
+
+  it('refuses to cancel a payment waiting for its 3DS challenge', async () => {
+    const payment = await directPayment({ capture: false, number: '4916994064252017' });
+    const open = payment.transactions!.at(-1)!;
+    const refused = await rejection(yuno.payments.cancel(payment.id, open.id, { merchant_reference: 'ref' }));
+    expect(refused.code).toBe('INVALID_STATUS');
+    expect((await yuno.payments.retrieve(payment.id)).sub_status).toBe('WAITING_ADDITIONAL_STEP');
+  });
+});
+
 describe('idempotency of the lifecycle operations', () => {
+  it('replays a DIRECT token and a 3DS setup sent again with their key', async () => {
+    const card = { card_data: { ...CARD, holder_name: 'John Doe' } };
+    const token = await yuno.tokens.create(card, { idempotencyKey: 'token-1' });
+    expect(await yuno.tokens.create(card, { idempotencyKey: 'token-1' })).toEqual(token);
+    expect((await yuno.tokens.create(card)).token).not.toBe(token.token);
+
+    const setup = { type: 'MERCHANT_PROVIDED', browser_info: { user_agent: 'vitest', language: 'en' } };
+    const first = await yuno.threeDSecureSetups.create(setup, { idempotencyKey: 'setup-1' });
+    expect(await yuno.threeDSecureSetups.create(setup, { idempotencyKey: 'setup-1' })).toEqual(first);
+  });
+
   it('replays a capture sent again with its key, and runs a new key as a new attempt', async () => {
     const payment = await directPayment({ capture: false, value: 300 });
     const authorize = transactionOf(payment, 'AUTHORIZE');
