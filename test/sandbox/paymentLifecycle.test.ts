@@ -170,6 +170,14 @@ describe('authorize, capture, refund, cancel', () => {
       ['payment.capture', 'SUCCEEDED', 'CAPTURED'],
       ['payment.refund', 'REFUNDED', 'REFUNDED'],
     ]);
+    // Each webhook carries the payment as it was then, its latest transaction the one that changed it.
+    const payments = events.map((e) => (e.data as Json).payment as Json);
+    expect(payments.map((p) => p.amount)).toEqual([
+      { currency: 'USD', value: 300, refunded: 0, captured: 0 },
+      { currency: 'USD', value: 300, refunded: 0, captured: 300 },
+      { currency: 'USD', value: 300, refunded: 300, captured: 300 },
+    ]);
+    expect(payments.map((p) => (p.transactions as Json).type)).toEqual(['AUTHORIZE', 'CAPTURE', 'REFUND']);
   });
 
   it('captures part of an authorization and refunds in parts up to the captured amount, refusing more', async () => {
