@@ -380,8 +380,12 @@ export interface YunoServerClient {
   };
   readonly payments: {
     /**
-     * Creates a payment from a one-time token (or a vaulted token). Sent with an `X-Idempotency-Key` that is reused on
-     * every automatic retry; a decline is not an error but a payment with `status: 'DECLINED'`.
+     * Creates a payment from a one-time token (or a vaulted token), or, in the DIRECT workflow of a PCI-certified
+     * merchant, from the card itself in `payment_method.detail.card.card_data`. `token` / `vaulted_token` may be `null`
+     * and `amount.value` a numeric string, as in Yuno's examples (it is sent as a number). With
+     * `payment_method.detail.card.capture: false` the payment is only authorized (`PENDING` / `AUTHORIZED`) until
+     * {@link capture} or {@link cancel}. Sent with an `X-Idempotency-Key` that is reused on every automatic retry; a
+     * decline is not an error but a payment with `status: 'DECLINED'`.
      *
      * @see https://docs.y.uno/reference/payments/create-payment
      * @example
