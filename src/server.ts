@@ -13,6 +13,13 @@ export type {
   YunoServerClientOptions,
   YunoWriteOptions,
 } from './server/createYunoServerClient';
+export type {
+  CancelBody,
+  CaptureBody,
+  CreateDirectTokenBody,
+  CreateThreeDSecureSetupBody,
+  RefundBody,
+} from './server/createYunoServerClient';
 export { resolveYunoBaseUrl } from './server/resolveYunoBaseUrl';
 export { createYunoRouteHandlers } from './server/createYunoRouteHandlers';
 export type {

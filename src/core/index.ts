@@ -4,6 +4,7 @@ export * from './schemas/checkoutSession';
 export * from './schemas/paymentMethod';
 export * from './schemas/token';
 export * from './schemas/payment';
+export * from './schemas/threeDSecureSetup';
 export * from './schemas/customerSession';
 export * from './schemas/webhook';
 export * from './schemas/error';

@@ -50,7 +50,8 @@ export interface CheckoutSessionRecord {
 
 export interface TokenRecord {
   token: string;
-  sessionId: string;
+  /** The checkout session it was made in; null for a card tokenized by the merchant (`POST /v1/tokens`, DIRECT). */
+  sessionId: string | null;
   type: string;
   vaultedToken: string | null;
   vaultOnSuccess: boolean;
@@ -156,6 +157,15 @@ export interface PaymentRecord {
   cancelExpiry: (() => void) | null;
 }
 
+/** A 3DS setup registered for a DIRECT payment (`POST /v1/three-d-secure/setups`). */
+export interface ThreeDSecureSetupRecord {
+  id: string;
+  type: string;
+  browserInfo: Record<string, unknown>;
+  deviceFingerprints: Array<Record<string, unknown>> | null;
+  createdAt: number;
+}
+
 export type IdempotencyEntry =
   | { state: 'in_flight'; createdAt: number }
   | { state: 'done'; createdAt: number; status: number; body: string }
@@ -173,6 +183,7 @@ export class SandboxStore {
   customerSessions = new Map<string, CustomerSessionRecord>();
   enrollments = new Map<string, EnrollmentRecord>();
   payments = new Map<string, PaymentRecord>();
+  threeDSecureSetups = new Map<string, ThreeDSecureSetupRecord>();
   idempotency = new Map<string, IdempotencyEntry>();
 
   clear(): void {
@@ -186,6 +197,7 @@ export class SandboxStore {
     this.customerSessions.clear();
     this.enrollments.clear();
     this.payments.clear();
+    this.threeDSecureSetups.clear();
     this.idempotency.clear();
   }
 

@@ -1,6 +1,7 @@
-import type { CreatePaymentRequest } from '../core';
+import type { CreatePaymentRequest, DirectCardData } from '../core';
 import { alternativeMethodAction } from './apm';
 import { customerPayerView } from './customerPayer';
+import { storeDirectCard } from './direct';
 import { randomDigits, uuid } from './ids';
 import {
   APPROVED,
@@ -17,6 +18,7 @@ import type { CheckoutSessionRecord, PaymentRecord, TokenRecord } from './Sandbo
 import { badRequest } from './SandboxHttpError';
 import { assertCheckoutSessionUsable, findCheckoutSession } from './sessions';
 import { findTestCard } from './testCards';
+import { assertCardNumber } from './tokens';
 import { challengeUrl, noThreeDSecure, threeDSecureResult } from './threeDSecure';
 import { requireFields } from './validation';
 import { cardOf } from './vault';
@@ -36,9 +38,26 @@ export function preflightPayment(rt: SandboxRuntime, body: CreatePaymentRequest)
   const workflow = body.workflow ?? 'SDK_CHECKOUT';
   if (SDK_WORKFLOWS.has(workflow)) requireFields(body, ['checkout.session']);
   const method = body.payment_method;
+  // `token` and `vaulted_token` "can be defined as null": Yuno's examples send null (or "") for the one not used.
   if (!method.token && !method.vaulted_token) {
-    if (!method.type || method.type.toUpperCase() === 'CARD') requireFields(body, ['payment_method.token']);
+    if (!method.type || method.type.toUpperCase() === 'CARD') {
+      const cardData = directCardData(body);
+      if (cardData) assertCardNumber(cardData.number, `${CARD_DATA_PATH}.number`);
+      else requireFields(body, ['payment_method.token']);
+    }
   }
+}
+
+const CARD_DATA_PATH = 'payment_method.detail.card.card_data';
+
+/**
+ * The raw card of a DIRECT payment (a PCI-certified merchant sends `payment_method.detail.card.card_data` instead of a
+ * token); other workflows must tokenize the card first.
+ */
+function directCardData(body: CreatePaymentRequest): DirectCardData | undefined {
+  const method = body.payment_method;
+  if (method.token || method.vaulted_token || body.workflow !== 'DIRECT') return undefined;
+  return method.detail?.card?.card_data;
 }
 
 interface ResolvedMethod {
@@ -75,6 +94,22 @@ function resolveMethod(
       vaultedToken: token.vaultedToken,
       vaultOnSuccess: token.vaultOnSuccess || (method.vault_on_success ?? false),
       token,
+    };
+  }
+  const cardData = directCardData(body);
+  if (cardData) {
+    const card = catalogue.find((m) => m.type === 'CARD');
+    if (!card || !card.enabled) {
+      throw badRequest('UNAVAILABLE_PAYMENT_METHOD', `The payment method CARD is not available for ${country}`);
+    }
+    return {
+      type: 'CARD',
+      category: 'CARD',
+      flow: 'card',
+      cardRef: storeDirectCard(rt, cardData, CARD_DATA_PATH).ref,
+      vaultedToken: null,
+      vaultOnSuccess: method.vault_on_success ?? false,
+      token: null,
     };
   }
   if (method.vaulted_token) {
@@ -125,10 +160,10 @@ export function createPayment(rt: SandboxRuntime, body: CreatePaymentRequest, id
     token = rt.store.tokens.get(method.token) ?? null;
     if (!token) throw badRequest('INVALID_TOKEN', 'The one-time token does not exist');
     if (token.used) throw badRequest('INVALID_TOKEN', 'The one-time token was already used');
-    if (session && token.sessionId !== session.id) {
+    if (session && token.sessionId !== null && token.sessionId !== session.id) {
       throw badRequest('INVALID_TOKEN', 'The one-time token belongs to another checkout session');
     }
-    session ??= findCheckoutSession(rt, token.sessionId);
+    if (token.sessionId !== null) session ??= findCheckoutSession(rt, token.sessionId);
   }
   if (session) assertCheckoutSessionUsable(rt, session);
   if (
@@ -188,7 +223,8 @@ export function createPayment(rt: SandboxRuntime, body: CreatePaymentRequest, id
   if (token) token.used = true;
   if (session) session.used = true;
   if (payment.status === 'SUCCEEDED') onSucceeded(rt, payment);
-  emitPaymentWebhook(rt, payment);
+  // An authorization (capture: false) is Yuno's `payment.authorize` event; anything else is `payment.purchase`.
+  emitPaymentWebhook(rt, payment, payment.subStatus === 'AUTHORIZED' ? 'payment.authorize' : 'payment.purchase');
   return payment;
 }
 

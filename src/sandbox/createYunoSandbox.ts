@@ -19,6 +19,8 @@ import { pageRoutes } from './routes/pages';
 import { paymentRoutes } from './routes/payments';
 import { sdkRoutes } from './routes/sdk';
 import { secureFieldRoutes } from './routes/secureFields';
+import { transactionRoutes } from './routes/transactions';
+import { directRoutes } from './routes/direct';
 import type { SandboxRuntime } from './runtime';
 import { SandboxClock } from './SandboxClock';
 import { SandboxHttpError } from './SandboxHttpError';
@@ -104,6 +106,8 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
     ...customerRoutes,
     ...checkoutSessionRoutes,
     ...paymentRoutes,
+    ...transactionRoutes,
+    ...directRoutes,
     ...enrollmentRoutes,
     ...sdkRoutes,
     ...pageRoutes,

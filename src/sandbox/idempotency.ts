@@ -67,3 +67,20 @@ export async function runIdempotent<P>(
     throw error;
   }
 }
+
+/**
+ * Yuno's idempotency on a write that does not require the key: with an `X-Idempotency-Key` it is honoured as in
+ * {@link runIdempotent}; without one the request simply runs.
+ */
+export async function runOptionallyIdempotent<P>(
+  rt: SandboxRuntime,
+  scope: string,
+  request: Request,
+  prepare: () => Promise<P>,
+  execute: (prepared: P) => Promise<{ status: number; body: unknown }>,
+): Promise<Response> {
+  const key = request.headers.get('x-idempotency-key')?.trim();
+  if (key) return runIdempotent(rt, scope, key, prepare, execute);
+  const result = await execute(await prepare());
+  return jsonText(result.status, JSON.stringify(result.body));
+}

@@ -150,9 +150,25 @@ export function completeThreeDSecure(
       challengeTx.responseMessage = responseMessage('SUCCEEDED_THREE_D_SECURE');
       challengeTx.updatedAt = rt.clock.now();
     }
-    transition(rt, payment, APPROVED);
+    if (payment.capture) transition(rt, payment, APPROVED);
+    else authorizeAfterChallenge(rt, payment);
   } else {
     transition(rt, payment, outcome('DECLINED', 'DECLINED', 'AUTHENTICATION_FAILED_THREE_D_SECURE'));
   }
   return payment;
+}
+
+/**
+ * A payment created with `capture: false` whose 3DS challenge passed is authorized, not captured: it waits
+ * (PENDING / AUTHORIZED) with a succeeded AUTHORIZE transaction for the merchant to capture or cancel.
+ */
+function authorizeAfterChallenge(rt: SandboxRuntime, payment: PaymentRecord): void {
+  payment.status = 'PENDING';
+  payment.subStatus = 'AUTHORIZED';
+  payment.updatedAt = rt.clock.now();
+  payment.sdkActionRequired = false;
+  payment.transactions.push(newTransaction(rt, payment, 'AUTHORIZE', 'SUCCEEDED', 'SUCCEEDED'));
+  const card = cardDetail(payment);
+  if (card && !card.authorization_code) card.authorization_code = randomDigits(6);
+  emitPaymentWebhook(rt, payment, 'payment.authorize');
 }

@@ -29,14 +29,26 @@ import {
 import {
   CancelOrRefundRequestSchema,
   CancelOrRefundResponseSchema,
+  CancelRequestSchema,
+  CaptureRequestSchema,
   CreatePaymentRequestSchema,
   PaymentListSchema,
   PaymentSchema,
-  type CancelOrRefundRequest,
+  RefundRequestSchema,
+  type CancelOrRefundRequestInput,
   type CancelOrRefundResponse,
-  type CreatePaymentRequest,
+  type CancelRequest,
+  type CaptureRequestInput,
+  type CreatePaymentRequestInput,
   type Payment,
+  type RefundRequestInput,
 } from '../core/schemas/payment';
+import {
+  ThreeDSecureSetupRequestSchema,
+  ThreeDSecureSetupSchema,
+  type ThreeDSecureSetup,
+  type ThreeDSecureSetupRequest,
+} from '../core/schemas/threeDSecureSetup';
 import {
   EnrolledPaymentMethodListSchema,
   PaymentMethodListSchema,
@@ -44,8 +56,12 @@ import {
   type PaymentMethod,
 } from '../core/schemas/paymentMethod';
 import {
+  DirectTokenRequestSchema,
+  DirectTokenSchema,
   OneTimeTokenRequestSchema,
   OneTimeTokenSchema,
+  type DirectToken,
+  type DirectTokenRequest,
   type OneTimeToken,
   type OneTimeTokenRequest,
 } from '../core/schemas/token';
@@ -174,7 +190,7 @@ export type CreateOneTimeTokenBody = OneTimeTokenRequest;
  * };
  * ```
  */
-export type CreatePaymentBody = Omit<CreatePaymentRequest, 'account_id'>;
+export type CreatePaymentBody = Omit<CreatePaymentRequestInput, 'account_id'>;
 /**
  * Body of `payments.cancelOrRefund`; empty for the whole amount.
  *
@@ -183,7 +199,62 @@ export type CreatePaymentBody = Omit<CreatePaymentRequest, 'account_id'>;
  * const partial: CancelOrRefundBody = { reason: 'REQUESTED_BY_CUSTOMER', amount: { currency: 'BRL', value: 10 } };
  * ```
  */
-export type CancelOrRefundBody = CancelOrRefundRequest;
+export type CancelOrRefundBody = CancelOrRefundRequestInput;
+/**
+ * Body of `payments.capture`: how much of the authorization to capture (all of it, or less), and why. An amount's
+ * `value` may be a numeric string, as in Yuno's examples; it is sent as a number.
+ *
+ * @example
+ * ```ts
+ * const body: CaptureBody = {
+ *   merchant_reference: 'order-1234',
+ *   amount: { currency: 'USD', value: 3000 },
+ *   reason: 'PRODUCT_CONFIRMED',
+ * };
+ * ```
+ */
+export type CaptureBody = CaptureRequestInput;
+/**
+ * Body of `payments.refund`; without `amount` what is left of the captured amount is refunded.
+ *
+ * @example
+ * ```ts
+ * const partial: RefundBody = { merchant_reference: 'order-1234', reason: 'REQUESTED_BY_CUSTOMER', amount: { currency: 'USD', value: 30 } };
+ * ```
+ */
+export type RefundBody = RefundRequestInput;
+/**
+ * Body of `payments.cancel`.
+ *
+ * @example
+ * ```ts
+ * const body: CancelBody = { merchant_reference: 'order-1234', reason: 'REQUESTED_BY_CUSTOMER', description: 'Out of stock' };
+ * ```
+ */
+export type CancelBody = CancelRequest;
+/**
+ * Body of `tokens.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreateDirectTokenBody = {
+ *   card_data: { number, expiration_month: 12, expiration_year: 29, security_code: cvv, holder_name: 'John Doe' },
+ * };
+ * ```
+ */
+export type CreateDirectTokenBody = Omit<DirectTokenRequest, 'account_id'>;
+/**
+ * Body of `threeDSecureSetups.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreateThreeDSecureSetupBody = {
+ *   type: 'MERCHANT_PROVIDED',
+ *   browser_info: { user_agent, accept_header, color_depth: '24', screen_height: '1080', screen_width: '1920', language: 'es-CO' },
+ * };
+ * ```
+ */
+export type CreateThreeDSecureSetupBody = Omit<ThreeDSecureSetupRequest, 'account_id'>;
 /**
  * Body of `customerSessions.create`: Yuno's, without `account_id` (the client adds it).
  *
@@ -309,8 +380,12 @@ export interface YunoServerClient {
   };
   readonly payments: {
     /**
-     * Creates a payment from a one-time token (or a vaulted token). Sent with an `X-Idempotency-Key` that is reused on
-     * every automatic retry; a decline is not an error but a payment with `status: 'DECLINED'`.
+     * Creates a payment from a one-time token (or a vaulted token), or, in the DIRECT workflow of a PCI-certified
+     * merchant, from the card itself in `payment_method.detail.card.card_data`. `token` / `vaulted_token` may be `null`
+     * and `amount.value` a numeric string, as in Yuno's examples (it is sent as a number). With
+     * `payment_method.detail.card.capture: false` the payment is only authorized (`PENDING` / `AUTHORIZED`) until
+     * {@link capture} or {@link cancel}. Sent with an `X-Idempotency-Key` that is reused on every automatic retry; a
+     * decline is not an error but a payment with `status: 'DECLINED'`.
      *
      * @see https://docs.y.uno/reference/payments/create-payment
      * @example
@@ -367,6 +442,113 @@ export interface YunoServerClient {
       body?: CancelOrRefundBody,
       options?: YunoWriteOptions,
     ): Promise<CancelOrRefundResponse>;
+    /**
+     * Captures an authorized payment (created with `payment_method.detail.card.capture: false`): all of it, or less
+     * (partial capture; the rest is released). `transactionId` is the payment's AUTHORIZE transaction. Returns the
+     * CAPTURE transaction. Sent with an `X-Idempotency-Key` (generated unless given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payments/capture-authorization
+     * @example
+     * ```ts
+     * const authorize = payment.transactions.find((t) => t.type === 'AUTHORIZE')!;
+     * const capture = await yuno.payments.capture(payment.id, authorize.id, {
+     *   merchant_reference: order.id,
+     *   amount: { currency: 'USD', value: 3000 },
+     *   reason: 'PRODUCT_CONFIRMED',
+     * });
+     * ```
+     */
+    capture(
+      paymentId: string,
+      transactionId: string,
+      body: CaptureBody,
+      options?: YunoWriteOptions,
+    ): Promise<CancelOrRefundResponse>;
+    /**
+     * Refunds a captured transaction (the PURCHASE or CAPTURE), all that is left of it or `amount`; partial refunds can
+     * follow one another up to the captured amount (more is refused with `INVALID_AMOUNT`). Returns the payment, its
+     * `transactions` the REFUND. Sent with an `X-Idempotency-Key` (generated unless given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payments/refund-payment
+     * @example
+     * ```ts
+     * const refunded = await yuno.payments.refund(payment.id, purchase.id, {
+     *   merchant_reference: order.id,
+     *   reason: 'REQUESTED_BY_CUSTOMER',
+     *   amount: { currency: 'USD', value: 30 },
+     * });
+     * refunded.sub_status; // 'PARTIALLY_REFUNDED'
+     * ```
+     */
+    refund(paymentId: string, transactionId: string, body: RefundBody, options?: YunoWriteOptions): Promise<Payment>;
+    /**
+     * Cancels (voids) an authorization that was not captured, or a payment still waiting; a captured payment is refused
+     * with `INVALID_STATUS` (refund it instead). Returns the CANCEL transaction. Sent with an `X-Idempotency-Key`
+     * (generated unless given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payments/cancel-payment
+     * @example
+     * ```ts
+     * await yuno.payments.cancel(payment.id, authorize.id, { merchant_reference: order.id, reason: 'REQUESTED_BY_CUSTOMER' });
+     * ```
+     */
+    cancel(
+      paymentId: string,
+      transactionId: string,
+      body: CancelBody,
+      options?: YunoWriteOptions,
+    ): Promise<CancelOrRefundResponse>;
+    /**
+     * {@link cancelOrRefund} on one transaction of the payment: cancels it when it is an authorization or a waiting
+     * purchase, refunds it (all, or `amount`) when it was captured. Sent with an `X-Idempotency-Key` (generated unless
+     * given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payments/cancel-or-refund-payment-with-transaction
+     * @example
+     * ```ts
+     * const tx = await yuno.payments.cancelOrRefundTransaction(payment.id, purchase.id, { reason: 'DUPLICATE' });
+     * tx.type; // 'REFUND' or 'CANCEL'
+     * ```
+     */
+    cancelOrRefundTransaction(
+      paymentId: string,
+      transactionId: string,
+      body?: CancelOrRefundBody,
+      options?: YunoWriteOptions,
+    ): Promise<CancelOrRefundResponse>;
+  };
+  readonly tokens: {
+    /**
+     * Tokenizes a card on your server (DIRECT workflow): only for PCI-certified merchants, as the card number passes
+     * through your systems. The token pays a `workflow: 'DIRECT'` payment once. `account_id` is filled in; sent with an
+     * `X-Idempotency-Key` (generated unless given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/create-one-time-use-token
+     * @example
+     * ```ts
+     * const { token } = await yuno.tokens.create({
+     *   card_data: { number, expiration_month: 12, expiration_year: 29, security_code: cvv, holder_name: 'John Doe' },
+     * });
+     * ```
+     */
+    create(body: CreateDirectTokenBody, options?: YunoWriteOptions): Promise<DirectToken>;
+  };
+  readonly threeDSecureSetups: {
+    /**
+     * Registers the cardholder's browser data (and device fingerprints) for 3DS on a DIRECT payment; pass the
+     * `three_d_secure_setup_id` as `payment_method.detail.card.three_d_secure.three_d_secure_setup_id`. `account_id` is
+     * filled in; sent with an `X-Idempotency-Key` (generated unless given), reused on retries.
+     *
+     * @see https://docs.y.uno/reference/three-d-secure-setups/create-three-d-secure-setup
+     * @example
+     * ```ts
+     * const { three_d_secure_setup_id } = await yuno.threeDSecureSetups.create({
+     *   type: 'MERCHANT_PROVIDED',
+     *   browser_info: { user_agent, accept_header, color_depth: '24', screen_height: '1080', screen_width: '1920', language: 'es-CO' },
+     * });
+     * ```
+     */
+    create(body: CreateThreeDSecureSetupBody, options?: YunoWriteOptions): Promise<ThreeDSecureSetup>;
   };
   readonly customerSessions: {
     /**
@@ -541,7 +723,9 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
       async create(body, callOptions) {
         checkIdempotencyKey('payments.create', callOptions);
         return send('POST', '/v1/payments', PaymentSchema, callOptions, {
-          body: checkBody('payments.create', CreatePaymentRequestSchema, { ...body, account_id: accountId }),
+          body: withNumericAmount(
+            checkBody('payments.create', CreatePaymentRequestSchema, { ...body, account_id: accountId }),
+          ),
           idempotent: true,
         });
       },
@@ -559,7 +743,61 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
         const id = segment('payments.cancelOrRefund', 'paymentId', paymentId);
         checkIdempotencyKey('payments.cancelOrRefund', callOptions);
         return send('POST', `/v1/payments/${id}/cancel-or-refund`, CancelOrRefundResponseSchema, callOptions, {
-          body: checkBody('payments.cancelOrRefund', CancelOrRefundRequestSchema, body),
+          body: withNumericAmount(checkBody('payments.cancelOrRefund', CancelOrRefundRequestSchema, body)),
+          idempotent: true,
+        });
+      },
+      async capture(paymentId, transactionId, body, callOptions) {
+        const path = transactionPath('payments.capture', paymentId, transactionId, 'capture');
+        checkIdempotencyKey('payments.capture', callOptions);
+        return send('POST', path, CancelOrRefundResponseSchema, callOptions, {
+          body: withNumericAmount(checkBody('payments.capture', CaptureRequestSchema, body)),
+          idempotent: true,
+        });
+      },
+      async refund(paymentId, transactionId, body, callOptions) {
+        const path = transactionPath('payments.refund', paymentId, transactionId, 'refund');
+        checkIdempotencyKey('payments.refund', callOptions);
+        return send('POST', path, PaymentSchema, callOptions, {
+          body: withNumericAmount(checkBody('payments.refund', RefundRequestSchema, body)),
+          idempotent: true,
+        });
+      },
+      async cancel(paymentId, transactionId, body, callOptions) {
+        const path = transactionPath('payments.cancel', paymentId, transactionId, 'cancel');
+        checkIdempotencyKey('payments.cancel', callOptions);
+        return send('POST', path, CancelOrRefundResponseSchema, callOptions, {
+          body: checkBody('payments.cancel', CancelRequestSchema, body),
+          idempotent: true,
+        });
+      },
+      async cancelOrRefundTransaction(paymentId, transactionId, body = {}, callOptions) {
+        const call = 'payments.cancelOrRefundTransaction';
+        const path = transactionPath(call, paymentId, transactionId, 'cancel-or-refund');
+        checkIdempotencyKey(call, callOptions);
+        return send('POST', path, CancelOrRefundResponseSchema, callOptions, {
+          body: withNumericAmount(checkBody(call, CancelOrRefundRequestSchema, body)),
+          idempotent: true,
+        });
+      },
+    },
+    tokens: {
+      async create(body, callOptions) {
+        checkIdempotencyKey('tokens.create', callOptions);
+        return send('POST', '/v1/tokens', DirectTokenSchema, callOptions, {
+          body: checkBody('tokens.create', DirectTokenRequestSchema, { ...body, account_id: accountId }),
+          idempotent: true,
+        });
+      },
+    },
+    threeDSecureSetups: {
+      async create(body, callOptions) {
+        checkIdempotencyKey('threeDSecureSetups.create', callOptions);
+        return send('POST', '/v1/three-d-secure/setups', ThreeDSecureSetupSchema, callOptions, {
+          body: checkBody('threeDSecureSetups.create', ThreeDSecureSetupRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
           idempotent: true,
         });
       },
@@ -632,6 +870,25 @@ function checkBody<T extends object>(call: string, schema: z.ZodMiniType, body: 
     throw new TypeError(`createYunoServerClient: ${call} got an invalid body at ${paths.slice(0, 20).join(', ')}`);
   }
   return body;
+}
+
+/**
+ * The body with `amount.value` sent as a number: Yuno's own examples write it as a numeric string (`"20000"`), which the
+ * body check accepts, and Yuno's schemas declare a number.
+ */
+function withNumericAmount<T extends object>(body: T): T {
+  const amount = (body as { amount?: unknown }).amount;
+  if (!amount || typeof amount !== 'object') return body;
+  const value = (amount as { value?: unknown }).value;
+  if (typeof value !== 'string') return body;
+  return { ...body, amount: { ...amount, value: Number(value) } };
+}
+
+/** `/v1/payments/{paymentId}/transactions/{transactionId}/{operation}`, both ids checked and encoded. */
+function transactionPath(call: string, paymentId: unknown, transactionId: unknown, operation: string): string {
+  const id = segment(call, 'paymentId', paymentId);
+  const tx = segment(call, 'transactionId', transactionId);
+  return `/v1/payments/${id}/transactions/${tx}/${operation}`;
 }
 
 function checkId(call: string, name: string, value: unknown): asserts value is string {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import {
-  AmountSchema,
+  AmountValueSchema,
   CountryCodeSchema,
+  CurrencyCodeSchema,
   IdSchema,
   MetadataSchema,
   NullableBoolean,
@@ -89,6 +90,52 @@ export function isTerminalPaymentStatus(status: PaymentStatus): boolean {
 
 export const WORKFLOWS = ['SDK_CHECKOUT', 'DIRECT', 'REDIRECT', 'CHECKOUT', 'SDK_SEAMLESS'] as const;
 
+/**
+ * An amount's `value` as Yuno's examples write it: a number, or a numeric string (`"20000"`), read as that number.
+ */
+export const AmountValueInputSchema = z.pipe(
+  z.pipe(
+    z.union([z.number(), z.string().check(z.regex(/^\d{1,15}(\.\d{1,4})?$/))]),
+    z.transform((value: number | string) => (typeof value === 'string' ? Number(value) : value)),
+  ),
+  AmountValueSchema,
+);
+
+/** `{ currency, value }` in a request body, `value` a number or a numeric string (normalised to the number). */
+export const AmountInputSchema = z.object({ currency: CurrencyCodeSchema, value: AmountValueInputSchema });
+export type AmountInput = z.input<typeof AmountInputSchema>;
+
+/**
+ * A token field of a payment's `payment_method`: Yuno says `token` and `vaulted_token` "can be defined as null", and
+ * its examples send `null` (or `""`) for the one not used.
+ */
+const PaymentTokenField = z.optional(z.nullable(z.string().check(z.maxLength(64))));
+
+/**
+ * Raw card details in `payment_method.detail.card.card_data`, sent in the DIRECT workflow by a PCI-certified merchant.
+ * Only its shape is checked here; the number never appears in an error.
+ */
+export const DirectCardDataSchema = z.looseObject({
+  number: z.string().check(z.regex(/^\d{8,19}$/)),
+  expiration_month: z.int().check(z.gte(1), z.lte(12)),
+  expiration_year: z.int().check(z.gte(0), z.lte(9999)),
+  security_code: z.optional(z.string().check(z.regex(/^\d{3,4}$/))),
+  holder_name: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  type: z.optional(z.string()),
+});
+export type DirectCardData = z.infer<typeof DirectCardDataSchema>;
+
+/** `payment_method.detail` of a Create Payment body; only the card fields the payment depends on are typed. */
+const PaymentMethodDetailRequestSchema = z.looseObject({
+  card: z.optional(
+    z.looseObject({
+      capture: z.optional(z.boolean()),
+      installments: z.optional(z.number()),
+      card_data: z.optional(DirectCardDataSchema),
+    }),
+  ),
+});
+
 /** Body of `POST /v1/payments` (sent with an `X-Idempotency-Key`). The server client fills in `account_id`. */
 export const CreatePaymentRequestSchema = z.object({
   account_id: IdSchema,
@@ -96,13 +143,13 @@ export const CreatePaymentRequestSchema = z.object({
   country: CountryCodeSchema,
   merchant_order_id: z.string().check(z.minLength(3), z.maxLength(255)),
   merchant_reference: z.optional(z.string().check(z.maxLength(255))),
-  amount: AmountSchema,
+  amount: AmountInputSchema,
   payment_method: z.looseObject({
-    token: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    vaulted_token: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    token: PaymentTokenField,
+    vaulted_token: PaymentTokenField,
     type: z.optional(openEnum(PAYMENT_METHOD_TYPES)),
     vault_on_success: z.optional(z.boolean()),
-    detail: z.optional(z.record(z.string(), z.unknown())),
+    detail: z.optional(PaymentMethodDetailRequestSchema),
   }),
   checkout: z.optional(z.object({ session: IdSchema })),
   workflow: z.optional(openEnum(WORKFLOWS)),
@@ -113,6 +160,8 @@ export const CreatePaymentRequestSchema = z.object({
   fraud_screening: z.optional(z.record(z.string(), z.unknown())),
 });
 export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequestSchema>;
+/** What a caller may write in a Create Payment body (amounts as numeric strings included). */
+export type CreatePaymentRequestInput = z.input<typeof CreatePaymentRequestSchema>;
 
 export const ThreeDSecureSchema = z.looseObject({
   version: NullableString,
@@ -266,10 +315,11 @@ export const CancelOrRefundRequestSchema = z.object({
   reason: z.optional(z.enum(CANCEL_REASONS)),
   description: z.optional(z.string().check(z.maxLength(255))),
   merchant_reference: z.optional(z.string().check(z.maxLength(255))),
-  amount: z.optional(AmountSchema),
+  amount: z.optional(AmountInputSchema),
   simplified_mode: z.optional(z.boolean()),
 });
 export type CancelOrRefundRequest = z.infer<typeof CancelOrRefundRequestSchema>;
+export type CancelOrRefundRequestInput = z.input<typeof CancelOrRefundRequestSchema>;
 
 /** What cancel-or-refund returns: the CANCEL or REFUND transaction it created. */
 export const CancelOrRefundResponseSchema = z.looseObject({
@@ -277,3 +327,37 @@ export const CancelOrRefundResponseSchema = z.looseObject({
   payment: z.optional(z.nullable(z.looseObject({ id: z.optional(z.string()), status: NullableString }))),
 });
 export type CancelOrRefundResponse = z.infer<typeof CancelOrRefundResponseSchema>;
+
+/** Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/capture`: what to capture of an authorization. */
+export const CaptureRequestSchema = z.looseObject({
+  merchant_reference: z.string().check(z.minLength(1), z.maxLength(255)),
+  /** The amount to capture: all of the authorization, or less of it (partial capture). */
+  amount: AmountInputSchema,
+  /** Why it is captured, e.g. `PRODUCT_CONFIRMED`. */
+  reason: z.string().check(z.minLength(1), z.maxLength(255)),
+  description: z.optional(z.string().check(z.maxLength(255))),
+  additional_data: z.optional(z.record(z.string(), z.unknown())),
+  simplified_mode: z.optional(z.boolean()),
+});
+export type CaptureRequest = z.infer<typeof CaptureRequestSchema>;
+export type CaptureRequestInput = z.input<typeof CaptureRequestSchema>;
+
+/** Body of `POST /v1/payments/{id}/transactions/{transaction_id}/refund`; omit `amount` to refund all that is left. */
+export const RefundRequestSchema = z.looseObject({
+  merchant_reference: z.string().check(z.minLength(1), z.maxLength(255)),
+  reason: z.optional(z.enum(CANCEL_REASONS)),
+  description: z.optional(z.string().check(z.maxLength(255))),
+  amount: z.optional(AmountInputSchema),
+  simplified_mode: z.optional(z.boolean()),
+});
+export type RefundRequest = z.infer<typeof RefundRequestSchema>;
+export type RefundRequestInput = z.input<typeof RefundRequestSchema>;
+
+/** Body of `POST /v1/payments/{payment_id}/transactions/{transaction_id}/cancel`: voids an authorization. */
+export const CancelRequestSchema = z.looseObject({
+  merchant_reference: z.string().check(z.minLength(1), z.maxLength(255)),
+  reason: z.optional(z.enum(CANCEL_REASONS)),
+  description: z.optional(z.string().check(z.maxLength(255))),
+  simplified_mode: z.optional(z.boolean()),
+});
+export type CancelRequest = z.infer<typeof CancelRequestSchema>;

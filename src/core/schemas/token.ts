@@ -113,3 +113,29 @@ export const OneTimeTokenSchema = z.looseObject({
   customer_session: NullableString,
 });
 export type OneTimeToken = z.infer<typeof OneTimeTokenSchema>;
+
+/**
+ * Body of `POST /v1/tokens` (DIRECT workflow, PCI-certified merchants only): a card tokenized by the merchant's server.
+ * The server client fills in `account_id`.
+ */
+export const DirectTokenRequestSchema = z.looseObject({
+  account_id: IdSchema,
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  card_data: z.looseObject({
+    number: z.string().check(z.regex(/^\d{8,19}$/)),
+    expiration_month: expirationMonth,
+    expiration_year: expirationYear,
+    security_code: z.optional(z.string().check(z.regex(/^\d{3,4}$/))),
+    holder_name: z.string().check(z.minLength(1), z.maxLength(100)),
+    stored_credentials: z.optional(z.record(z.string(), z.unknown())),
+  }),
+  customer_payer: z.optional(CustomerPayerSchema),
+});
+export type DirectTokenRequest = z.infer<typeof DirectTokenRequestSchema>;
+
+/** What `POST /v1/tokens` answers: the one-time token and what Yuno learnt about the card. */
+export const DirectTokenSchema = z.looseObject({
+  token: z.string().check(z.minLength(1)),
+  card_data: z.optional(z.nullable(CardDataSchema)),
+});
+export type DirectToken = z.infer<typeof DirectTokenSchema>;

@@ -1,5 +1,5 @@
 import { CancelOrRefundRequestSchema, CreatePaymentRequestSchema } from '../../core';
-import { requireIdempotencyKey, runIdempotent } from '../idempotency';
+import { requireIdempotencyKey, runIdempotent, runOptionallyIdempotent } from '../idempotency';
 import { cancelOrRefund } from '../cancelOrRefund';
 import { createPayment, preflightPayment } from '../createPayment';
 import { findPayment } from '../paymentLifecycle';
@@ -59,12 +59,12 @@ export const paymentRoutes: Route[] = [
     pattern: '/v1/payments/:payment_id/cancel-or-refund',
     auth: 'private',
     handler({ rt, request, params }) {
-      const key = requireIdempotencyKey(request);
+      // Yuno requires the key only on Create Payment; here it is honoured when sent.
       const paymentId = params.payment_id as string;
-      return runIdempotent(
+      return runOptionallyIdempotent(
         rt,
         `cancel-or-refund:${paymentId}`,
-        key,
+        request,
         async () => {
           const body = validateBody(CancelOrRefundRequestSchema, await readJsonObject(request));
           return { body, payment: findPayment(rt, paymentId) };
