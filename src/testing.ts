@@ -96,8 +96,9 @@ export class TestKitError extends Error {
   constructor(
     readonly code: TestKitErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -203,10 +204,9 @@ export async function fillSecureFields(
     try {
       await input.waitFor({ state: 'visible', timeout });
     } catch (cause) {
-      throw Object.assign(
-        new TestKitError('FIELD_NOT_FOUND', `yuno-react/testing: no ${field.name} Secure Field frame was found`),
-        { cause },
-      );
+      throw new TestKitError('FIELD_NOT_FOUND', `yuno-react/testing: no ${field.name} Secure Field frame was found`, {
+        cause,
+      });
     }
     // The frame's script formats what is typed (spaces, the slash of the expiry): compare the digits.
     for (let attempt = 0; ; attempt++) {
@@ -249,9 +249,7 @@ export async function answerThreeDSecure(
   try {
     await frameElement.waitFor({ state: 'visible', timeout });
   } catch (cause) {
-    throw Object.assign(new TestKitError('FIELD_NOT_FOUND', 'yuno-react/testing: no 3DS challenge frame appeared'), {
-      cause,
-    });
+    throw new TestKitError('FIELD_NOT_FOUND', 'yuno-react/testing: no 3DS challenge frame appeared', { cause });
   }
   const frame = page.frameLocator(selector);
   await frame.getByLabel('Verification code').fill(otp, { timeout });
