@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { secureFieldFrameSelector } from '../src/testing';
 import { findCardData, findCardDataInFrame, isMerchantFrame, type CardSecrets } from './scan';
 import type { SandboxControl } from './sandbox';
@@ -40,6 +40,8 @@ export class Shopper {
   readonly merchantRequestBodies: Array<{ url: string; body: string }> = [];
   /** The app's origin: the merchant's. */
   readonly merchantOrigin: string;
+  /** Requests to the app's Yuno routes (`/api/yuno/…`) not answered yet. */
+  private readonly pendingRoutes = new Set<Request>();
 
   private constructor(
     readonly stack: Stack,
@@ -63,7 +65,12 @@ export class Shopper {
     };
     watch(page);
     context.on('page', watch);
+    const isRoute = (request: Request) =>
+      request.url().startsWith(`${shopper.merchantOrigin}/api/yuno/`) ? shopper.pendingRoutes : undefined;
+    context.on('requestfinished', (request) => isRoute(request)?.delete(request));
+    context.on('requestfailed', (request) => isRoute(request)?.delete(request));
     context.on('request', (request) => {
+      isRoute(request)?.add(request);
       shopper.urls.push(request.url());
       if (request.url().startsWith(`${stack.sandbox.url}/_sandbox/sdk/`)) {
         shopper.sdkRequests.push({ url: request.url(), body: request.postData() ?? '' });
@@ -96,9 +103,16 @@ export class Shopper {
     await page.getByRole('button', { name: 'Go to checkout' }).click();
     await page.waitForURL('**/checkout');
     await page.getByRole('radiogroup', { name: 'Payment method' }).waitFor();
-    // The page's own requests at load (the enrollment form's customer session among them) are over before a flow
-    // looks at what reached Yuno.
-    await page.waitForLoadState('networkidle');
+    // The page's own requests at load are over before a flow looks at what reached Yuno: the enrollment form's
+    // customer session (POST /api/yuno/customer-sessions, then Yuno's /v1/customers/sessions) among them.
+    const until = Date.now() + 15_000;
+    while (
+      !this.urls.some((u) => u.startsWith(`${this.merchantOrigin}/api/yuno/customer-sessions`)) ||
+      this.pendingRoutes.size
+    ) {
+      if (Date.now() > until) throw new Error("Timed out waiting for the checkout page's requests to the app's routes");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Fails when the card number or CVV of any card typed in this context is found anywhere. */
