@@ -83,6 +83,15 @@ export default defineConfig((options): Options[] => {
     },
     {
       ...shared,
+      // The test kit, for merchants' own tests: Playwright and Testing Library helpers typed by shape (no dependency).
+      name: 'testing',
+      entry: { testing: 'src/testing.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      platform: 'node',
+    },
+    {
+      ...shared,
       name: 'bin',
       entry: { 'bin/yuno-sandbox': binEntry },
       format: ['esm'],

@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^yuno-react\/server$/, replacement: src('server.ts') },
       { find: /^yuno-react\/sandbox\/msw$/, replacement: src('sandbox-msw.ts') },
       { find: /^yuno-react\/sandbox$/, replacement: src('sandbox.ts') },
+      { find: /^yuno-react\/testing$/, replacement: src('testing.ts') },
       { find: /^yuno-react\/core$/, replacement: src('core-entry.ts') },
       { find: /^yuno-react\/card$/, replacement: src('card/index.ts') },
       { find: /^yuno-react$/, replacement: src('index.ts') },

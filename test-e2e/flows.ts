@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { exampleDir, root } from '../scripts/example.mjs';
+import {
+  TEST_CARDS,
+  answerThreeDSecure,
+  fillSecureFields,
+  secureFieldFrameSelector,
+  waitForPaymentStatus,
+} from '../src/testing';
 import { readmeSnippetMismatches } from './readme';
 import type { SandboxControl, SandboxPayment } from './sandbox';
 import { card, type Shopper, type Stack, type TestCard } from './shop';
@@ -18,10 +25,11 @@ export interface Flow {
   run(t: FlowContext): Promise<void>;
 }
 
-const APPROVED = '4507990000000002';
-const INSUFFICIENT_FUNDS = '4507990000000010';
-const THREE_DS_CHALLENGE = '4916994064252017';
-const MASTERCARD_APPROVED = '5252440000000002';
+// The test kit's named cards (yuno-react/testing), each typed with a CVV of the flow's own for the card-data scan.
+const APPROVED = TEST_CARDS.approved.number;
+const INSUFFICIENT_FUNDS = TEST_CARDS.declined.number;
+const THREE_DS_CHALLENGE = TEST_CARDS.threeDSecure.number;
+const MASTERCARD_APPROVED = TEST_CARDS.mastercardApproved.number;
 /** A CPF with valid check digits: Brazil's card payments carry the payer's document. */
 const CPF = '52998224725';
 /** The cart page's default: one T-shirt. */
@@ -35,12 +43,15 @@ async function chooseMethod(page: Page, name: string | RegExp): Promise<void> {
   await waitUntil(async () => (await method.getAttribute('aria-checked')) === 'true', `${String(name)} is selected`);
 }
 
-/** Types a card into a card form, as a shopper does: number, expiry, code, name, and the CPF Brazil asks for. */
+/**
+ * Types a card into a card form, as a shopper does: number, expiry and code into the sandbox's Secure Fields frames
+ * (with the test kit), then the name and the CPF Brazil asks for into the page's fields. While the card is typed, it
+ * is in the sandbox's cross-origin frames only.
+ */
 async function typeCard(shopper: Shopper, form: Locator, details: TestCard): Promise<void> {
   shopper.typed.push(details);
-  await form.getByLabel('Card number', { exact: true }).pressSequentially(details.number);
-  await form.getByLabel('Expiration date', { exact: true }).pressSequentially(details.expiry);
-  await form.getByLabel('Security code', { exact: true }).pressSequentially(details.cvv);
+  await fillSecureFields(form, details);
+  await shopper.assertCardOnlyInSecureFields(form, details);
   await form.getByLabel('Name on card', { exact: true }).fill(details.holder);
   const documentType = form.getByLabel('Document type', { exact: true });
   if (await documentType.count()) {
@@ -66,10 +77,8 @@ async function expectResult(page: Page, status: string): Promise<string> {
 }
 
 /** The checkout's status line (`role="status"` of `<PaymentResult>`), once it contains `text`. */
-async function expectCheckoutStatus(page: Page, text: string | RegExp): Promise<string> {
-  const status = page.locator('[data-slot="payment-status-message"]').filter({ hasText: text });
-  await status.waitFor({ timeout: 30_000 });
-  return (await status.textContent()) ?? '';
+function expectCheckoutStatus(page: Page, text: string | RegExp): Promise<string> {
+  return waitForPaymentStatus(page, text, { timeout: 30_000 });
 }
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
@@ -143,6 +152,12 @@ export const flows: Flow[] = [
         'the card form ends its attempt',
       );
       await shopper.assertNoCardData(); // the declined card is gone from the form
+      for (const name of ['pan', 'expiration', 'cvv'] as const) {
+        const input = cardForm(shopper.page).frameLocator(secureFieldFrameSelector(name)).locator('input');
+        if (await cardForm(shopper.page).locator(secureFieldFrameSelector(name)).count()) {
+          assert.equal(await input.inputValue(), '', `the ${name} frame is empty`);
+        }
+      }
       // The fresh session's methods, read through the routes by the browser that owns it, before typing the new card.
       const refreshed = shopper.page.waitForResponse((response) =>
         /^\/api\/yuno\/checkout-sessions\/[^/]+\/payment-methods$/.test(new URL(response.url()).pathname),
@@ -222,10 +237,17 @@ export const flows: Flow[] = [
       await chooseMethod(page, /VISA ending in 0002/i);
       const form = page.getByRole('form', { name: 'Pay with a saved card' });
       assert.equal(await form.getByLabel('Card number').count(), 0, 'no card number asked');
+      assert.equal(await form.locator(secureFieldFrameSelector('pan')).count(), 0, 'no card number frame');
+      assert.equal(await form.locator(secureFieldFrameSelector('cvv')).count(), 1, 'a security code frame');
       const cvv = '864';
       shopper.typed.push({ number: APPROVED, cvv });
       shopper.sdkRequests.length = 0;
-      await form.getByLabel('Security code', { exact: true }).pressSequentially(cvv);
+      await fillSecureFields(form, { cvv });
+      assert.equal(
+        await page.evaluate(() => document.querySelectorAll('input[autocomplete="cc-csc"]').length),
+        0,
+        'no security code input in the merchant document',
+      );
       await form.getByRole('button', { name: 'Pay' }).click();
       const secondId = await expectResult(page, 'SUCCEEDED');
       assert.notEqual(secondId, firstId);
@@ -263,6 +285,43 @@ export const flows: Flow[] = [
         saved.payment_methods.map((m) => [m.status, m.card_data?.lfd]),
         [['ENROLLED', '0002']],
       );
+    },
+  },
+  {
+    name: 'an invalid card number in the Secure Field: the error summary outside the frame, nothing sent',
+    async run({ open, sandbox }) {
+      const shopper = await open();
+      await shopper.checkout();
+      const page = shopper.page;
+      await chooseMethod(page, 'Card');
+      const form = cardForm(page);
+      await sandbox.clearRequests();
+      shopper.sdkRequests.length = 0;
+      const appRequests = () => shopper.urls.filter((u) => /\/api\/yuno\/(payments|enrollments)/.test(u)).length;
+      const before = appRequests();
+      await typeCard(shopper, form, card(TEST_CARDS.invalidNumber.number, '516'));
+      await form.getByRole('button', { name: 'Pay' }).click();
+      // The summary is the merchant document's (a page locator does not reach into frames), and says which field.
+      const summary = form.getByRole('alert').filter({ hasText: 'Please check the following:' });
+      await summary.waitFor();
+      const entries = await summary.getByRole('link').allTextContents();
+      assert.deepEqual(entries, ['The card number is not valid. Check it and try again.']);
+      const pan = form.frameLocator(secureFieldFrameSelector('pan')).locator('input');
+      assert.equal(await pan.getAttribute('aria-invalid'), 'true', 'the frame marks its input invalid');
+      // Its link moves focus into the number's frame.
+      await summary.getByRole('link').first().click();
+      await waitUntil(() => pan.evaluate((input) => document.activeElement === input), 'the number field has focus');
+      // Nothing was sent: no token, no payment, no request to the app's payment routes.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(
+        shopper.sdkRequests.filter((r) => r.url.endsWith('/token')),
+        [],
+        'no token was asked for',
+      );
+      assert.equal(await sandbox.count('POST', /\/token$/), 0, 'the sandbox made no token');
+      assert.equal(await sandbox.count('POST', /^\/v1\/payments$/), 0, 'no payment at Yuno');
+      assert.equal(appRequests(), before, 'no request to the app');
+      assert.deepEqual(await sandbox.paymentsOfOrder(await shopper.orderId()), [], 'no payment exists');
     },
   },
   {
@@ -463,9 +522,7 @@ async function completeChallenge(shopper: Shopper, sandbox: SandboxControl, otp:
   const frameElement = view.locator(`iframe[title="${title}"]`);
   const src = (await frameElement.getAttribute('src')) ?? '';
   assert.ok(src.startsWith(`${sandbox.url}/_sandbox/3ds/`), `the challenge loads from the sandbox (${src})`);
-  const frame = view.frameLocator(`iframe[title="${title}"]`);
-  await frame.getByLabel('Verification code').fill(otp);
-  await frame.getByRole('button', { name: 'Verify payment' }).click();
+  await answerThreeDSecure(view, otp);
   await view.waitFor({ state: 'detached', timeout: 20_000 });
 }
 

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Frame } from 'playwright-core';
 
 /** Card details a flow typed, which must not be found anywhere the page or the app keeps or shows things. */
 export interface CardSecrets {
@@ -8,8 +8,12 @@ export interface CardSecrets {
 
 /** What a flow saw besides the pages themselves. */
 export interface Observed {
+  /** The merchant's origin (the app's): only its documents are scanned, not the sandbox's Secure Fields frames. */
+  merchantOrigin: string;
   console: string[];
   urls: string[];
+  /** Bodies of the requests that documents of the merchant's origin sent. */
+  merchantRequestBodies: Array<{ url: string; body: string }>;
   /** Output of the app's and the sandbox's processes. */
   serverLogs: () => Array<{ name: string; text: string }>;
 }
@@ -26,8 +30,58 @@ interface FrameDump {
 }
 
 /**
+ * Whether a frame is the merchant's: of the merchant's origin, or a frame without a URL of its own (`about:blank`,
+ * `about:srcdoc`), which takes its parent's. The sandbox's Secure Fields and 3DS frames, cross-origin, are not.
+ */
+export function isMerchantFrame(frame: Frame, merchantOrigin: string): boolean {
+  const url = frame.url();
+  if (url === '' || url.startsWith('about:')) {
+    const parent = frame.parentFrame();
+    return parent ? isMerchantFrame(parent, merchantOrigin) : true;
+  }
+  try {
+    return new URL(url).origin === merchantOrigin;
+  } catch {
+    return false;
+  }
+}
+
+const patternsOf = (secrets: CardSecrets) => ({
+  cvv: new RegExp(`(?<![0-9A-Za-z])${secrets.cvv}(?![0-9A-Za-z])`),
+  // The digits in order, with any spaces, dots or dashes between them (as a formatted card number shows them).
+  number: new RegExp(secrets.number.split('').join('[\\s\\u00a0.-]*')),
+});
+
+/** The card data in one frame's storage, DOM, text and fields: what {@link findCardData} looks at in each frame. */
+export async function findCardDataInFrame(frame: Frame, secrets: CardSecrets): Promise<string[]> {
+  const found: string[] = [];
+  const patterns = patternsOf(secrets);
+  const check = (where: string, text: string, { cvv = true } = {}) => {
+    if (patterns.number.test(text)) found.push(`card number in ${where}: ${excerpt(text, patterns.number)}`);
+    if (cvv && patterns.cvv.test(text)) found.push(`CVV in ${where}: ${excerpt(text, patterns.cvv)}`);
+  };
+  const where = `frame ${frame.url()}`;
+  let dump: FrameDump;
+  try {
+    dump = await frame.evaluate(dumpFrame);
+  } catch (error) {
+    // A frame that navigated away while being read has nothing left to read.
+    if (frame.isDetached()) return found;
+    throw error;
+  }
+  check(`localStorage of ${where}`, dump.localStorage);
+  check(`sessionStorage of ${where}`, dump.sessionStorage);
+  check(`the document of ${where}`, dump.html, { cvv: false });
+  check(`the text of ${where}`, dump.text);
+  for (const field of dump.fields) check(`a field of ${where}`, field);
+  return found;
+}
+
+/**
  * Looks for the card number and the CVV in localStorage, sessionStorage and cookies (decoded too), console output,
- * every URL requested or visited, the DOM of every frame (text, input values, attributes) and the servers' output.
+ * every URL requested or visited, the bodies of the requests the merchant's documents sent, the DOM of every frame of
+ * the merchant's origin (text, input values, attributes) and the servers' output. The sandbox's cross-origin frames
+ * (Secure Fields, where the shopper types the card, and the 3DS page) are Yuno's, not the merchant's: not scanned.
  * The number is searched everywhere, also with spaces and dashes removed; the CVV, three or four digits, is searched
  * as a number standing alone, and not inside scripts, where any three digits can occur.
  */
@@ -37,30 +91,15 @@ export async function findCardData(
   observed: Observed,
 ): Promise<string[]> {
   const found: string[] = [];
-  const cvvPattern = new RegExp(`(?<![0-9A-Za-z])${secrets.cvv}(?![0-9A-Za-z])`);
-  // The digits in order, with any spaces, dots or dashes between them (as a formatted card number shows them).
-  const numberPattern = new RegExp(secrets.number.split('').join('[\\s\\u00a0.-]*'));
-  const check = (where: string, text: string, { cvv = true } = {}) => {
-    if (numberPattern.test(text)) found.push(`card number in ${where}: ${excerpt(text, numberPattern)}`);
-    if (cvv && cvvPattern.test(text)) found.push(`CVV in ${where}: ${excerpt(text, cvvPattern)}`);
+  const patterns = patternsOf(secrets);
+  const check = (where: string, text: string) => {
+    if (patterns.number.test(text)) found.push(`card number in ${where}: ${excerpt(text, patterns.number)}`);
+    if (patterns.cvv.test(text)) found.push(`CVV in ${where}: ${excerpt(text, patterns.cvv)}`);
   };
 
   for (const page of context.pages()) {
     for (const frame of page.frames()) {
-      const where = `frame ${frame.url()}`;
-      let dump: FrameDump;
-      try {
-        dump = await frame.evaluate(dumpFrame);
-      } catch (error) {
-        // A frame that navigated away while being read has nothing left to read.
-        if (frame.isDetached()) continue;
-        throw error;
-      }
-      check(`localStorage of ${where}`, dump.localStorage);
-      check(`sessionStorage of ${where}`, dump.sessionStorage);
-      check(`the document of ${where}`, dump.html, { cvv: false });
-      check(`the text of ${where}`, dump.text);
-      for (const field of dump.fields) check(`a field of ${where}`, field);
+      if (isMerchantFrame(frame, observed.merchantOrigin)) found.push(...(await findCardDataInFrame(frame, secrets)));
     }
   }
 
@@ -70,6 +109,7 @@ export async function findCardData(
   }
   for (const line of observed.console) check('the console', line);
   for (const url of observed.urls) check('a URL', decodeURIComponentSafe(url));
+  for (const { url, body } of observed.merchantRequestBodies) check(`the body of a request to ${url}`, body);
   for (const { name, text } of observed.serverLogs()) check(`the output of ${name}`, text);
   return found;
 }

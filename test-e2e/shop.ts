@@ -1,5 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { findCardData, type CardSecrets } from './scan';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { secureFieldFrameSelector } from '../src/testing';
+import { findCardData, findCardDataInFrame, isMerchantFrame, type CardSecrets } from './scan';
 import type { SandboxControl } from './sandbox';
 
 export interface Stack {
@@ -34,12 +36,20 @@ export class Shopper {
   readonly sdkRequests: Array<{ url: string; body: string }> = [];
   /** Card details typed in this context, to look for afterwards. */
   readonly typed: CardSecrets[] = [];
+  /** Bodies of the requests the merchant's documents (the app's origin) sent, wherever to. */
+  readonly merchantRequestBodies: Array<{ url: string; body: string }> = [];
+  /** The app's origin: the merchant's. */
+  readonly merchantOrigin: string;
+  /** Requests to the app's Yuno routes (`/api/yuno/…`) not answered yet. */
+  private readonly pendingRoutes = new Set<Request>();
 
   private constructor(
     readonly stack: Stack,
     readonly context: BrowserContext,
     readonly page: Page,
-  ) {}
+  ) {
+    this.merchantOrigin = new URL(stack.appUrl).origin;
+  }
 
   static async open(browser: Browser, stack: Stack): Promise<Shopper> {
     const context = await browser.newContext({ baseURL: stack.appUrl, locale: 'en-US', timezoneId: 'UTC' });
@@ -55,10 +65,24 @@ export class Shopper {
     };
     watch(page);
     context.on('page', watch);
+    const isRoute = (request: Request) =>
+      request.url().startsWith(`${shopper.merchantOrigin}/api/yuno/`) ? shopper.pendingRoutes : undefined;
+    context.on('requestfinished', (request) => isRoute(request)?.delete(request));
+    context.on('requestfailed', (request) => isRoute(request)?.delete(request));
     context.on('request', (request) => {
+      isRoute(request)?.add(request);
       shopper.urls.push(request.url());
       if (request.url().startsWith(`${stack.sandbox.url}/_sandbox/sdk/`)) {
         shopper.sdkRequests.push({ url: request.url(), body: request.postData() ?? '' });
+      }
+      let frame;
+      try {
+        frame = request.frame();
+      } catch {
+        // A service worker's request has no frame: it is the merchant's (the app's origin registers it).
+      }
+      if (!frame || isMerchantFrame(frame, shopper.merchantOrigin)) {
+        shopper.merchantRequestBodies.push({ url: request.url(), body: request.postData() ?? '' });
       }
     });
     return shopper;
@@ -79,6 +103,16 @@ export class Shopper {
     await page.getByRole('button', { name: 'Go to checkout' }).click();
     await page.waitForURL('**/checkout');
     await page.getByRole('radiogroup', { name: 'Payment method' }).waitFor();
+    // The page's own requests at load are over before a flow looks at what reached Yuno: the enrollment form's
+    // customer session (POST /api/yuno/customer-sessions, then Yuno's /v1/customers/sessions) among them.
+    const until = Date.now() + 15_000;
+    while (
+      !this.urls.some((u) => u.startsWith(`${this.merchantOrigin}/api/yuno/customer-sessions`)) ||
+      this.pendingRoutes.size
+    ) {
+      if (Date.now() > until) throw new Error("Timed out waiting for the checkout page's requests to the app's routes");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Fails when the card number or CVV of any card typed in this context is found anywhere. */
@@ -87,13 +121,42 @@ export class Shopper {
     for (const secrets of this.typed) {
       found.push(
         ...(await findCardData(this.context, secrets, {
+          merchantOrigin: this.merchantOrigin,
           console: this.console,
           urls: this.urls,
+          merchantRequestBodies: this.merchantRequestBodies,
           serverLogs: this.stack.serverLogs,
         })),
       );
     }
     if (found.length > 0) throw new Error(`Card data found:\n  ${found.join('\n  ')}`);
+  }
+
+  /**
+   * While a card is typed: the merchant's document has no card input of its own, the sandbox's cross-origin Secure
+   * Fields frame holds the number (and the scan, looking there, would find it: it is not a scan that cannot fail),
+   * and none of the merchant's frames hold any of it.
+   */
+  async assertCardOnlyInSecureFields(form: Locator, secrets: CardSecrets): Promise<void> {
+    const pageInputs = await this.page.evaluate(
+      () => document.querySelectorAll('input[autocomplete="cc-number"], input[autocomplete="cc-csc"]').length,
+    );
+    assert.equal(pageInputs, 0, 'no card number or security code input in the merchant document');
+    const sandboxOrigin = new URL(this.stack.sandbox.url).origin;
+    const panFrame = await (await form.locator(secureFieldFrameSelector('pan')).elementHandle())?.contentFrame();
+    assert.ok(panFrame, `a frame ${secureFieldFrameSelector('pan')} of the form holds the number field`);
+    assert.equal(new URL(panFrame.url()).origin, sandboxOrigin, "the number field's frame is the sandbox's origin");
+    assert.notEqual(sandboxOrigin, this.merchantOrigin, 'cross-origin');
+    assert.ok(!isMerchantFrame(panFrame, this.merchantOrigin));
+    const inFrame = await findCardDataInFrame(panFrame, secrets);
+    assert.ok(
+      inFrame.some((line) => line.startsWith('card number in a field of')),
+      "the scan finds the number in the Secure Fields frame's input",
+    );
+    const merchantFrames = this.page.frames().filter((frame) => isMerchantFrame(frame, this.merchantOrigin));
+    assert.ok(merchantFrames.length > 0);
+    const found = (await Promise.all(merchantFrames.map((frame) => findCardDataInFrame(frame, secrets)))).flat();
+    assert.deepEqual(found, [], 'no card data in the merchant frames');
   }
 
   async close(): Promise<void> {

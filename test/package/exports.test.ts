@@ -10,6 +10,7 @@ import * as card from 'yuno-react/card';
 import * as core from 'yuno-react/core';
 import * as sandbox from 'yuno-react/sandbox';
 import * as server from 'yuno-react/server';
+import * as testing from 'yuno-react/testing';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const names = (entry: object) => Object.keys(entry).sort();
@@ -283,6 +284,21 @@ describe('public API', () => {
       ]
     `);
   });
+
+  it('yuno-react/testing exports', () => {
+    expect(names(testing)).toMatchInlineSnapshot(`
+      [
+        "SANDBOX_THREE_DS_OTPS",
+        "TEST_CARDS",
+        "TestKitError",
+        "answerThreeDSecure",
+        "fillCardForm",
+        "fillSecureFields",
+        "secureFieldFrameSelector",
+        "waitForPaymentStatus",
+      ]
+    `);
+  });
 });
 
 const NODE_BUILTINS = new Set(builtinModules);
@@ -404,6 +420,7 @@ describe("the other entries' import graphs", () => {
       'src/server.ts',
       'src/sandbox.ts',
       'src/sandbox-msw.ts',
+      'src/testing.ts',
     ]) {
       const graph = importGraph(join(root, entry));
       expect(
@@ -414,6 +431,14 @@ describe("the other entries' import graphs", () => {
     const server = importGraph(join(root, 'src/server.ts'));
     expect(server.files).toContain('src/server/webhooks/redisStore.ts');
     expect(server.files).toContain('src/server/webhooks/postgresStore.ts');
+  });
+
+  it('keep test libraries and React out of yuno-react/testing: its helpers take Playwright and user-event by shape', () => {
+    const graph = importGraph(join(root, 'src/testing.ts'));
+    expect(graph.unresolved).toEqual([]);
+    expect(graph.files).toContain('src/sandbox/testCards.ts');
+    expect(graph.external).toEqual([]);
+    expect(graph.files.filter((file) => /^src\/(react|components|server)\//.test(file))).toEqual([]);
   });
 
   it('load no node: module at the top of yuno-react/sandbox (it runs in browsers under MSW)', () => {
