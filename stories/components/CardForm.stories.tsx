@@ -97,7 +97,9 @@ export const InvalidNumber: Story = {
   name: 'Invalid number in the frame',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112'))) return;
+    const note =
+      'Type 4111 1111 1111 1112 (a wrong check digit) as the card number and press Pay: the summary says why.';
+    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112', 'en', note))) return;
     await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
     const summary = (await canvas.findByText(t('cardForm.errorSummary.title'))).closest('[role="alert"]');
     await expect(summary).not.toBeNull();
@@ -290,7 +292,8 @@ export const Themed: Story = {
   parameters: themedParameters,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112'))) return;
+    const note = 'Type 4111 1111 1111 1112 as the card number and leave the field: its error shows in the theme.';
+    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112', 'en', note))) return;
     // Leaving the frame for the holder name: the number's inline error shows, outside the frame.
     await userEvent.click(canvas.getByLabelText(t('cardForm.holderName.label')));
     const number = canvas.getByRole('group', { name: t('cardForm.number.label') });

@@ -63,24 +63,23 @@ async function vitestPage() {
 
 /**
  * Tells the person looking at the story (Storybook UI) to type the card into the frames themselves: an action in the
- * Actions panel and a note under the story.
+ * Actions panel and a note at the end of the form, which goes with the form when the story is left.
  */
-function askShopperToType(canvasElement: HTMLElement, note: string): void {
+function askShopperToType(form: HTMLFormElement, note: string): void {
   action('type a test card')(note);
-  const doc = canvasElement.ownerDocument;
-  doc.querySelector('[data-story-note]')?.remove();
-  const p = doc.createElement('p');
+  form.querySelector('[data-story-note]')?.remove();
+  const p = form.ownerDocument.createElement('p');
   p.setAttribute('data-story-note', '');
   p.setAttribute('role', 'status');
   p.style.cssText =
     'margin:1rem 0 0;padding:0.5rem 0.75rem;border-left:4px solid #1d4ed8;color:#111827;background:#eff6ff;font:14px/1.4 system-ui,sans-serif';
-  p.textContent = `${note} The card fields are Yuno's Secure Fields, frames of another origin: a script of this page cannot type into them.`;
-  canvasElement.after(p);
+  p.textContent = `${note} The card fields are Yuno's Secure Fields, frames of another origin: a script of this page cannot type into them, so the story's play stops here.`;
+  form.append(p);
 }
 
 /**
- * Types `value` into a card field of the form: into its frame with Secure Fields (Vitest only: returns false in the
- * Storybook UI), into its input with raw inputs.
+ * Types `value` into a card field of the form: into its frame with Secure Fields (Vitest only: in the Storybook UI it
+ * shows `note`, by default what to type where, and returns false), into its input with raw inputs.
  *
  * @example
  * ```ts
@@ -92,6 +91,7 @@ export async function typeCardField(
   name: CardDataField,
   value: string,
   language: YunoLanguage = 'en',
+  note?: string,
 ): Promise<boolean> {
   const { form, cardFields } = await readyCardForm(canvasElement);
   const label = card[language](`cardForm.${name}.label`);
@@ -101,7 +101,7 @@ export async function typeCardField(
   }
   const page = await vitestPage();
   if (!page) {
-    askShopperToType(canvasElement, TEST_CARD_NOTE);
+    askShopperToType(form, note ?? `Type ${value} into the field “${label}”, then go on as the story describes.`);
     return false;
   }
   // The frame's one input, labelled with the form's label (the form passes it to the field).
@@ -126,7 +126,7 @@ export async function fillCard(
   number: string,
   language: YunoLanguage = 'en',
 ): Promise<boolean> {
-  if (!(await typeCardField(canvasElement, 'number', number, language))) return false;
+  if (!(await typeCardField(canvasElement, 'number', number, language, TEST_CARD_NOTE))) return false;
   await typeCardField(canvasElement, 'expiry', '1130', language);
   await typeCardField(canvasElement, 'securityCode', /^3[47]/.test(number) ? '1234' : '123', language);
   const { form } = await readyCardForm(canvasElement);
