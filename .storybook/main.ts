@@ -48,9 +48,13 @@ const config: StorybookConfig = {
         '@tanstack/react-query',
         'credit-card-type',
         'react-hook-form',
+        'storybook/actions',
         'uqr',
         'zod/mini',
       ],
+      // Imported by the play functions under Vitest only (stories/support/play.ts), where Vitest serves it; in the
+      // Storybook UI it is never loaded, and pre-bundling it on discovery would reload the page.
+      exclude: [...(config.optimizeDeps?.exclude ?? []), 'vitest/browser'],
     };
     return config;
   },

@@ -10,9 +10,10 @@ import {
   paymentResultMessages,
 } from 'yuno-react';
 import { messagesOf } from '../support/messages';
-import { fillCard } from '../support/play';
+import { expectCardDataInFrames, fillCard, readyCardForm, typeCardField } from '../support/play';
 import { stackOf, type YunoStoryParameters } from '../support/storyStack';
 import { themedParameters, withTheme } from '../support/theme';
+import { CustomCardForm } from '../recipes/CustomCardForm';
 
 const t = messagesOf(cardFormMessages);
 const status = messagesOf(paymentResultMessages);
@@ -27,15 +28,45 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A new card, paid at once; afterwards no card number or security code is left in the form. */
+/**
+ * A new card, paid at once. The card number, expiry and security code are Yuno's Secure Fields: frames of the sandbox's
+ * origin, so no card data is in this page (PCI DSS SAQ A). Afterwards the frames are empty again.
+ */
 export const Default: Story = {
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await fillCard(canvas, '4507 9900 0000 0002');
+    const { sandbox } = stackOf(context);
+    await expectCardDataInFrames(context.canvasElement, sandbox.baseUrl);
+    if (!(await fillCard(context.canvasElement, '4507 9900 0000 0002'))) return;
+    const number = canvas.getByRole('group', { name: t('cardForm.number.label') });
+    await waitFor(() => expect(number).toHaveAttribute('data-valid'));
+    await expect(number).toHaveAccessibleDescription(expect.stringContaining('Visa'));
+    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
+    await waitFor(async () => expect((await sandbox.listPayments())[0]?.status).toBe('SUCCEEDED'));
+    // The frames were cleared: none of them says it holds a valid value any more.
+    await waitFor(() => expect(number).not.toHaveAttribute('data-valid'));
+    await expect(canvas.getByRole('group', { name: t('cardForm.securityCode.label') })).not.toHaveAttribute(
+      'data-valid',
+    );
+  },
+};
+
+/**
+ * `cardFields="raw"`: the form's own inputs for the card. The page handles card data, which puts it in PCI DSS scope
+ * (SAQ A-EP, or SAQ D when the card goes through your server). Afterwards no card number or security code is left.
+ */
+export const RawInputs: Story = {
+  name: 'Raw inputs: the page handles card data (PCI SAQ A-EP/D)',
+  args: { cardFields: 'raw' },
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await expect((await readyCardForm(context.canvasElement)).cardFields).toBe('raw');
+    await fillCard(context.canvasElement, '4507 9900 0000 0002');
     const number = canvas.getByLabelText(t('cardForm.number.label'));
     await expect(number).toHaveValue('4507 9900 0000 0002');
     await expect(number).toHaveAttribute('autocomplete', 'cc-number');
     await expect(number).toHaveAttribute('inputmode', 'numeric');
+    await expect(context.canvasElement.querySelector('iframe')).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
     const { sandbox } = stackOf(context);
     await waitFor(async () => expect((await sandbox.listPayments())[0]?.status).toBe('SUCCEEDED'));
@@ -48,12 +79,34 @@ export const Default: Story = {
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    await readyCardForm(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: t('cardForm.submit.pay') }));
     const title = await canvas.findByText(t('cardForm.errorSummary.title'));
     await expect(title.closest('[role="alert"]')).not.toBeNull();
     const number = canvas.getByLabelText(t('cardForm.number.label'));
     await expect(number).toHaveAttribute('aria-invalid', 'true');
     await expect(number).toHaveAccessibleDescription(expect.stringContaining(t('cardForm.number.required')));
+  },
+};
+
+/**
+ * A number that fails its check digit, typed into the number's frame: the frame reports it invalid (never the digits),
+ * and the page's error summary and the field's inline error, outside the frame, say so.
+ */
+export const InvalidNumber: Story = {
+  name: 'Invalid number in the frame',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const note =
+      'Type 4111 1111 1111 1112 (a wrong check digit) as the card number and press Pay: the summary says why.';
+    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112', 'en', note))) return;
+    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
+    const summary = (await canvas.findByText(t('cardForm.errorSummary.title'))).closest('[role="alert"]');
+    await expect(summary).not.toBeNull();
+    await expect(summary).toHaveTextContent(t('cardForm.number.invalid'));
+    const number = canvas.getByRole('group', { name: t('cardForm.number.label') });
+    await expect(number).toHaveAttribute('aria-invalid', 'true');
+    await expect(number).toHaveAccessibleDescription(expect.stringContaining(t('cardForm.number.invalid')));
   },
 };
 
@@ -67,7 +120,7 @@ export const Declined: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await fillCard(canvas, '4507990000000010');
+    if (!(await fillCard(canvasElement, '4507990000000010'))) return;
     await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
     const message = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
     await expect(message).toHaveTextContent(decline('decline.INSUFFICIENT_FUNDS'));
@@ -111,9 +164,19 @@ export const Installments: Story = {
   },
 };
 
-/** A saved card: only its security code is asked for. */
-export const SavedCards: Story = {
-  name: 'Saved cards',
+/** Pays the saved Visa ending 0002 with its security code, the only field asked for. */
+async function paySavedCard(context: Parameters<NonNullable<Story['play']>>[0]): Promise<boolean> {
+  const canvas = within(context.canvasElement);
+  const savedCard = list('paymentMethodList.savedCardName', { brand: 'Visa', lastFour: '0002' });
+  await userEvent.click(await canvas.findByRole('radio', { name: savedCard }));
+  if (!(await typeCardField(context.canvasElement, 'securityCode', '123'))) return false;
+  await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
+  await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
+  await expect(canvas.queryByLabelText(t('cardForm.number.label'))).toBeNull();
+  return true;
+}
+
+const savedCardStory = {
   args: { mode: 'cvv' },
   parameters: { yuno: { savedCards: ['4507990000000002'] } satisfies YunoStoryParameters },
   render: (args) => (
@@ -123,30 +186,68 @@ export const SavedCards: Story = {
       <PaymentResult />
     </>
   ),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
+} satisfies Story;
+
+/** A saved card: only its security code is asked for, in a Secure Field (one frame, the CVV's). */
+export const SavedCards: Story = {
+  ...savedCardStory,
+  name: 'Saved cards',
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
     const savedCard = list('paymentMethodList.savedCardName', { brand: 'Visa', lastFour: '0002' });
     await userEvent.click(await canvas.findByRole('radio', { name: savedCard }));
-    await userEvent.type(canvas.getByLabelText(t('cardForm.securityCode.label')), '123');
-    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
-    await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
-    await expect(canvas.queryByLabelText(t('cardForm.number.label'))).toBeNull();
+    const { form } = await readyCardForm(context.canvasElement);
+    await expect([...form.querySelectorAll('iframe')].map((f) => f.dataset.yunoSecureField)).toEqual(['cvv']);
+    await expectCardDataInFrames(context.canvasElement, stackOf(context).sandbox.baseUrl);
+    if (!(await paySavedCard(context))) return;
+    const [payment] = await stackOf(context).sandbox.listPayments();
+    await expect(payment?.status).toBe('SUCCEEDED');
   },
 };
 
-/** `mode="enroll"`: the shopper saves a card for later, without paying. */
+/** `mode="cvv"` with `cardFields="raw"`: the security code is an input of the page, which then handles card data. */
+export const SavedCardsRaw: Story = {
+  ...savedCardStory,
+  name: 'Saved cards, raw CVV input: the page handles card data (PCI SAQ A-EP/D)',
+  args: { mode: 'cvv', cardFields: 'raw' },
+  play: async (context) => {
+    await paySavedCard(context);
+    await expect(context.canvasElement.querySelector('iframe')).toBeNull();
+  },
+};
+
+/** Enrolls a Mastercard ending 0002 and checks that the customer has it saved. */
+async function enrollCard(context: Parameters<NonNullable<Story['play']>>[0]): Promise<boolean> {
+  const canvas = within(context.canvasElement);
+  if (!(await fillCard(context.canvasElement, '5252440000000002'))) return false;
+  await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.enroll') }));
+  await expect(await canvas.findByText(t('cardForm.status.enrolled'))).toBeVisible();
+  const { yuno, sandbox, start } = stackOf(context);
+  const customerId = (await sandbox.getCheckoutSession(start.checkoutSession)).customer_id;
+  const saved = await yuno.customerPaymentMethods.list(customerId!);
+  await expect(saved.map((m) => m.card_data?.lfd)).toContain('0002');
+  return true;
+}
+
+/** `mode="enroll"`: the shopper saves a card for later, without paying, in Secure Fields. */
 export const Enrollment: Story = {
   args: { mode: 'enroll' },
   parameters: { yuno: { customer: true } satisfies YunoStoryParameters },
   play: async (context) => {
-    const canvas = within(context.canvasElement);
-    await fillCard(canvas, '5252440000000002');
-    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.enroll') }));
-    await expect(await canvas.findByText(t('cardForm.status.enrolled'))).toBeVisible();
-    const { yuno, sandbox, start } = stackOf(context);
-    const customerId = (await sandbox.getCheckoutSession(start.checkoutSession)).customer_id;
-    const saved = await yuno.customerPaymentMethods.list(customerId!);
-    await expect(saved.map((m) => m.card_data?.lfd)).toContain('0002');
+    await expectCardDataInFrames(context.canvasElement, stackOf(context).sandbox.baseUrl);
+    await enrollCard(context);
+  },
+};
+
+/** `mode="enroll"` with `cardFields="raw"`: the page's own card inputs, so the page handles card data. */
+export const EnrollmentRaw: Story = {
+  name: 'Enrollment, raw inputs: the page handles card data (PCI SAQ A-EP/D)',
+  args: { mode: 'enroll', cardFields: 'raw' },
+  parameters: { yuno: { customer: true } satisfies YunoStoryParameters },
+  play: async (context) => {
+    await expect((await readyCardForm(context.canvasElement)).cardFields).toBe('raw');
+    await expect(context.canvasElement.querySelector('input[autocomplete="cc-number"]')).not.toBeNull();
+    await enrollCard(context);
   },
 };
 
@@ -176,11 +277,11 @@ export const Portuguese: Story = {
   },
 };
 
-/** No styles: labels, inputs and data attributes (`data-invalid`, `data-brand`) to style from. */
+/** No styles: labels, frames' containers and data attributes (`data-invalid`, `data-brand`) to style from. */
 export const Unstyled: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByLabelText(t('cardForm.number.label')), '3700');
+    if (!(await typeCardField(canvasElement, 'number', '3700'))) return;
+    // The brand comes from the number's frame, which reports it (never the digits).
     await waitFor(() => expect(canvasElement.querySelector('[data-brand="AMEX"]')).not.toBeNull());
   },
 };
@@ -191,9 +292,38 @@ export const Themed: Story = {
   parameters: themedParameters,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const number = await canvas.findByLabelText(t('cardForm.number.label'));
-    await userEvent.type(number, '4111 1111 1111 1112');
-    await userEvent.tab();
-    await expect(number).toHaveAttribute('aria-invalid', 'true');
+    const note = 'Type 4111 1111 1111 1112 as the card number and leave the field: its error shows in the theme.';
+    if (!(await typeCardField(canvasElement, 'number', '4111 1111 1111 1112', 'en', note))) return;
+    // Leaving the frame for the holder name: the number's inline error shows, outside the frame.
+    await userEvent.click(canvas.getByLabelText(t('cardForm.holderName.label')));
+    const number = canvas.getByRole('group', { name: t('cardForm.number.label') });
+    await waitFor(() => expect(number).toHaveAttribute('aria-invalid', 'true'));
+    await expect(number).toHaveAccessibleDescription(expect.stringContaining(t('cardForm.number.invalid')));
+  },
+};
+
+/**
+ * A form of your own layout from `useCardForm`'s prop getters (`stories/recipes/CustomCardForm.tsx`): the same
+ * Secure Fields, validation and payment as `<CardForm>`, in the page's own markup.
+ */
+export const CustomLayout: Story = {
+  name: 'Custom layout from useCardForm',
+  render: () => <CustomCardForm />,
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    const { sandbox } = stackOf(context);
+    await expectCardDataInFrames(context.canvasElement, sandbox.baseUrl);
+    // An empty submit: the layout's own summary and inline errors, from the frames' validation.
+    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('cardForm.number.required'));
+    await expect(canvas.getByRole('group', { name: t('cardForm.number.label') })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    if (!(await fillCard(context.canvasElement, '4507990000000002'))) return;
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
+    await userEvent.click(canvas.getByRole('button', { name: t('cardForm.submit.pay') }));
+    await expect(await canvas.findByText('Paid. Thank you!')).toBeVisible();
+    await expect((await sandbox.listPayments()).map((p) => p.status)).toEqual(['SUCCEEDED']);
   },
 };

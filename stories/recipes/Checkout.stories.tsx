@@ -8,7 +8,7 @@ import {
   paymentResultMessages,
 } from 'yuno-react';
 import { messagesOf } from '../support/messages';
-import { fillCard } from '../support/play';
+import { expectCardDataInFrames, fillCard, readyCardForm } from '../support/play';
 import { stackOf, type YunoStoryParameters } from '../support/storyStack';
 import { CheckoutPage } from './CheckoutPage';
 
@@ -53,12 +53,22 @@ async function answerChallenge(canvasElement: HTMLElement, code: string, driver:
   if (page.activeElement instanceof HTMLIFrameElement) page.activeElement.blur();
 }
 
-/** Pays a test card through the checkout, as the shopper would. */
-async function payWithCard(canvasElement: HTMLElement, number: string) {
+/**
+ * Pays a test card through the checkout, as the shopper would. Returns false where the card cannot be typed by the
+ * play function (Secure Fields in the Storybook UI: the viewer is asked to type it), and the story stops there.
+ */
+async function payWithCard(canvasElement: HTMLElement, number: string): Promise<boolean> {
   const canvas = within(canvasElement);
   await userEvent.click(await canvas.findByRole('radio', { name: 'Card' }));
-  await fillCard(canvas, number);
+  if (!(await fillCard(canvasElement, number))) return false;
   await userEvent.click(canvas.getByRole('button', { name: card('cardForm.submit.pay') }));
+  return true;
+}
+
+/** Opens the card form and checks that its card data is in the sandbox's frames, not in the page. */
+async function expectSecureCardForm(context: Parameters<NonNullable<Story['play']>>[0]) {
+  await userEvent.click(await within(context.canvasElement).findByRole('radio', { name: 'Card' }));
+  await expectCardDataInFrames(context.canvasElement, stackOf(context).sandbox.baseUrl);
 }
 
 /**
@@ -79,7 +89,8 @@ type Story = StoryObj<typeof meta>;
 export const ApprovedPayment: Story = {
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4507990000000002');
+    await expectSecureCardForm(context);
+    if (!(await payWithCard(context.canvasElement, '4507990000000002'))) return;
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     await expect(await canvas.findByText(/^Order confirmed\./)).toBeVisible();
     await expect((await stackOf(context).sandbox.listPayments()).map((p) => p.status)).toEqual(['SUCCEEDED']);
@@ -91,11 +102,14 @@ export const ApprovedPayment: Story = {
  * servers) instead of Yuno's Web SDK: one request carries the card and the payment.
  */
 export const ApprovedThroughServer: Story = {
-  name: 'Approved, tokenized by the merchant server',
+  name: 'Approved, tokenized by the merchant server (raw inputs: the page handles card data)',
   parameters: { yuno: { ...meta.parameters.yuno, driver: 'server' } satisfies YunoStoryParameters },
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4507990000000002');
+    await userEvent.click(await canvas.findByRole('radio', { name: 'Card' }));
+    // No Secure Fields with the server tokenizer: the form's own inputs, so the page is in PCI DSS scope.
+    await expect((await readyCardForm(context.canvasElement)).cardFields).toBe('raw');
+    if (!(await payWithCard(context.canvasElement, '4507990000000002'))) return;
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     const { sandbox, tokenizer } = stackOf(context);
     await expect(tokenizer.kind).toBe('server');
@@ -108,7 +122,8 @@ export const DeclinedThenRetry: Story = {
   name: 'Declined, then a retry',
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4507990000000010');
+    await expectSecureCardForm(context);
+    if (!(await payWithCard(context.canvasElement, '4507990000000010'))) return;
     const declined = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
     await expect(declined).toHaveTextContent(
       `${status('paymentStatus.declined')} ${decline('decline.INSUFFICIENT_FUNDS')}`,
@@ -117,7 +132,7 @@ export const DeclinedThenRetry: Story = {
     await userEvent.click(canvas.getByRole('button', { name: status('paymentStatus.retry') }));
     // The retry moves focus to the selected method once the fresh session's methods are in: the shopper goes on from there.
     await waitFor(() => expect(canvas.getByRole('radio', { name: 'Card' })).toHaveFocus());
-    await payWithCard(context.canvasElement, '4507990000000002');
+    if (!(await payWithCard(context.canvasElement, '4507990000000002'))) return;
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
 
     const { sandbox } = stackOf(context);
@@ -132,7 +147,8 @@ export const ThreeDSecurePassed: Story = {
   name: '3DS challenge passed (1234)',
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4916994064252017');
+    await expectSecureCardForm(context);
+    if (!(await payWithCard(context.canvasElement, '4916994064252017'))) return;
     await expect(await canvas.findByText(next('nextAction.challenge.inSdk'))).toBeVisible();
     await answerChallenge(context.canvasElement, '1234');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
@@ -147,7 +163,8 @@ export const ThreeDSecurePassedSdkV1: Story = {
   parameters: { yuno: { ...meta.parameters.yuno, driver: 'sdk-v1' } satisfies YunoStoryParameters },
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4916994064252017');
+    await expectSecureCardForm(context);
+    if (!(await payWithCard(context.canvasElement, '4916994064252017'))) return;
     await answerChallenge(context.canvasElement, '1234', 'sdk-v1');
     await expect(await canvas.findByText(status('paymentStatus.succeeded'))).toBeVisible();
     await expect((await stackOf(context).sandbox.listPayments())[0]).toMatchObject({ status: 'SUCCEEDED' });
@@ -159,7 +176,7 @@ export const ThreeDSecureFailed: Story = {
   name: '3DS challenge failed (1111)',
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await payWithCard(context.canvasElement, '4916994064252017');
+    if (!(await payWithCard(context.canvasElement, '4916994064252017'))) return;
     await answerChallenge(context.canvasElement, '1111');
     const declined = await canvas.findByText(status('paymentStatus.declined'), { exact: false });
     await expect(declined).toHaveTextContent(decline('decline.AUTHENTICATION_FAILED_THREE_D_SECURE'));
