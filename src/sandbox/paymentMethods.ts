@@ -38,6 +38,9 @@ const CATALOGUE: readonly CatalogueEntry[] = [
   { type: 'EFECTY', countries: ['CO'] },
   { type: 'OXXO', countries: ['MX'] },
   { type: 'PAYPAL', countries: ['US'], listedElsewhere: true },
+  // Wallets Yuno's Web SDK offers as express buttons (`mountExternalButtons`: APPLE_PAY, GOOGLE_PAY).
+  { type: 'APPLE_PAY', countries: '*' },
+  { type: 'GOOGLE_PAY', countries: '*' },
 ];
 
 const NAMES: Record<string, string> = {
@@ -49,6 +52,8 @@ const NAMES: Record<string, string> = {
   EFECTY: 'Efecty',
   OXXO: 'OXXO',
   PAYPAL: 'PayPal',
+  APPLE_PAY: 'Apple Pay',
+  GOOGLE_PAY: 'Google Pay',
 };
 
 const BANK_TRANSFER_TYPES = new Set(['PIX', 'PSE', 'SPEI', 'BANK_TRANSFER', 'BANCOLOMBIA_TRANSFER', 'CODI', 'KHIPU']);

@@ -1,5 +1,5 @@
 import { CancelOrRefundRequestSchema, CreatePaymentRequestSchema } from '../../core';
-import { requireIdempotencyKey, runIdempotent } from '../idempotency';
+import { idempotencyKeyOf, requireIdempotencyKey, runIdempotent } from '../idempotency';
 import { cancelOrRefund } from '../cancelOrRefund';
 import { createPayment, preflightPayment } from '../createPayment';
 import { findPayment } from '../paymentLifecycle';
@@ -59,7 +59,7 @@ export const paymentRoutes: Route[] = [
     pattern: '/v1/payments/:payment_id/cancel-or-refund',
     auth: 'private',
     handler({ rt, request, params }) {
-      const key = requireIdempotencyKey(request);
+      const key = idempotencyKeyOf(request);
       const paymentId = params.payment_id as string;
       return runIdempotent(
         rt,
