@@ -79,9 +79,7 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
   const accountId = options.accountId ?? SANDBOX_ACCOUNT_ID;
   const clock = new SandboxClock(options.now);
   const store = new SandboxStore();
-  const webhooks = new WebhookDispatcher(options.webhooks, clock, accountId, () =>
-    store.webhookSubscriptions.values(),
-  );
+  const webhooks = new WebhookDispatcher(options.webhooks, clock, accountId, () => store.webhookSubscriptions.values());
   const rt: SandboxRuntime = {
     accountId,
     publicApiKey: options.publicApiKey ?? SANDBOX_PUBLIC_API_KEY,
