@@ -38,9 +38,10 @@ const CATALOGUE: readonly CatalogueEntry[] = [
   { type: 'EFECTY', countries: ['CO'] },
   { type: 'OXXO', countries: ['MX'] },
   { type: 'PAYPAL', countries: ['US'], listedElsewhere: true },
-  // Wallets Yuno's Web SDK offers as express buttons (`mountExternalButtons`: APPLE_PAY, GOOGLE_PAY).
-  { type: 'APPLE_PAY', countries: '*' },
-  { type: 'GOOGLE_PAY', countries: '*' },
+  // The wallets Yuno's Web SDK offers as express buttons (`mountExternalButtons`: APPLE_PAY, GOOGLE_PAY, PAYPAL),
+  // listed where PayPal is; a custom catalogue (`paymentMethods`) offers them elsewhere.
+  { type: 'APPLE_PAY', countries: ['US'] },
+  { type: 'GOOGLE_PAY', countries: ['US'] },
 ];
 
 const NAMES: Record<string, string> = {
