@@ -44,21 +44,31 @@ export const enrollmentRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/customers/sessions',
     auth: 'private',
-    async handler({ rt, request }) {
-      const body = validateBody(CreateCustomerSessionRequestSchema, await readJsonObject(request));
-      requireAccountId(rt, body.account_id);
-      findCustomer(rt, body.customer_id);
-      const id = uuid();
-      const session: CustomerSessionRecord = {
-        id,
-        customerId: body.customer_id,
-        country: body.country,
-        callbackUrl: body.callback_url ? withQueryParam(body.callback_url, 'customerSession', id) : null,
-        checkoutId: body.checkout_id ?? SANDBOX_DEFAULT_CHECKOUT_ID,
-        createdAt: rt.clock.now(),
-      };
-      rt.store.customerSessions.set(id, session);
-      return json(201, customerSessionView(session));
+    handler({ rt, request }) {
+      return runIdempotent(
+        rt,
+        'customer-session-create',
+        idempotencyKeyOf(request),
+        async () => {
+          const body = validateBody(CreateCustomerSessionRequestSchema, await readJsonObject(request));
+          requireAccountId(rt, body.account_id);
+          findCustomer(rt, body.customer_id);
+          return body;
+        },
+        async (body) => {
+          const id = uuid();
+          const session: CustomerSessionRecord = {
+            id,
+            customerId: body.customer_id,
+            country: body.country,
+            callbackUrl: body.callback_url ? withQueryParam(body.callback_url, 'customerSession', id) : null,
+            checkoutId: body.checkout_id ?? SANDBOX_DEFAULT_CHECKOUT_ID,
+            createdAt: rt.clock.now(),
+          };
+          rt.store.customerSessions.set(id, session);
+          return { status: 201, body: customerSessionView(session) };
+        },
+      );
     },
   },
   {
