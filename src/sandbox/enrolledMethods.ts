@@ -332,21 +332,18 @@ export function unenrollPaymentMethod(rt: SandboxRuntime, found: FoundPaymentMet
 
 // Views. Each answers with the keys of Yuno's published examples for its endpoint.
 
+/** What is known of a provider-held card: its brand and last four digits, the keys left out when not given. */
 function methodCardData(method: EnrolledMethodRecord): Json | null {
   if (!method.cardData) return null;
-  return {
-    iin: null,
-    lfd: method.cardData.lfd ?? null,
-    expiration_month: null,
-    expiration_year: null,
-    number_length: null,
-    security_code_length: null,
-    brand: method.cardData.brand ?? null,
-    issuer: null,
-    issuer_code: null,
-    category: null,
-    type: null,
-  };
+  const known = Object.entries({ lfd: method.cardData.lfd, brand: method.cardData.brand }).filter(
+    ([, value]) => value !== null && value !== undefined,
+  );
+  return known.length > 0 ? Object.fromEntries(known) : null;
+}
+
+/** Drops the keys whose value is null: Yuno's schemas for these answers type them as strings. */
+function withoutNulls(view: Json, keys: readonly string[]): Json {
+  return Object.fromEntries(Object.entries(view).filter(([key, value]) => !(value === null && keys.includes(key))));
 }
 
 function provider(method: EnrolledMethodRecord): Json {
@@ -384,30 +381,36 @@ export function directEnrollmentView(
   });
   if (result.kind === 'card') {
     const { record, info } = result;
-    return {
-      ...common(vaultedCardName(info), record.country, record.vaultedToken),
-      callback_url: null,
-      action: null,
-      created_at: isoTime(record.createdAt),
-      updated_at: isoTime(record.updatedAt),
-      card_data: { ...storedCardDataView(info), holder_name: info.holderName, fingerprint: info.fingerprint },
-      ...lastUsed(),
-      preferred: null,
-      verify: { vault_on_success: false, payment: null },
-    };
+    return withoutNulls(
+      {
+        ...common(vaultedCardName(info), record.country, record.vaultedToken),
+        callback_url: null,
+        action: null,
+        created_at: isoTime(record.createdAt),
+        updated_at: isoTime(record.updatedAt),
+        card_data: { ...storedCardDataView(info), holder_name: info.holderName, fingerprint: info.fingerprint },
+        ...lastUsed(),
+        preferred: null,
+        verify: { vault_on_success: false, payment: null },
+      },
+      ['idempotency_key', 'callback_url'],
+    );
   }
   const { method } = result;
-  return {
-    ...common(method.name, method.country, method.vaultedToken),
-    callback_url: method.callbackUrl,
-    action: null,
-    created_at: isoTime(method.createdAt),
-    updated_at: isoTime(method.updatedAt),
-    card_data: methodCardData(method),
-    ...lastUsed(),
-    preferred: null,
-    verify: { ...method.verify, payment: null },
-  };
+  return withoutNulls(
+    {
+      ...common(method.name, method.country, method.vaultedToken),
+      callback_url: method.callbackUrl,
+      action: null,
+      created_at: isoTime(method.createdAt),
+      updated_at: isoTime(method.updatedAt),
+      card_data: methodCardData(method),
+      ...lastUsed(),
+      preferred: null,
+      verify: { ...method.verify, payment: null },
+    },
+    ['idempotency_key', 'callback_url', 'card_data'],
+  );
 }
 
 /** A session enrollment of a wallet, as Enroll Payment Method (checkout) answers it, with where the shopper goes. */
@@ -499,60 +502,67 @@ export function enrolledMethodDetailView(
   if (found.kind === 'method') {
     const { method } = found;
     const cardData = methodCardData(method);
-    return {
-      idempotency_key: method.idempotencyKey,
-      id: method.id,
-      account_id: rt.accountId,
-      name: method.name,
-      description: method.name,
-      type: method.type,
-      category: method.category,
-      country: method.country,
-      status: method.status,
-      sub_status: null,
-      vaulted_token: method.vaultedToken,
-      action: method.status === 'READY_TO_ENROLL' ? 'REDIRECT_URL' : null,
-      redirect_url: method.status === 'READY_TO_ENROLL' ? enrollmentPageUrl(rt, method) : null,
-      created_at: isoTime(method.createdAt),
-      updated_at: isoTime(method.updatedAt),
-      enrollment: { session: method.enrollmentSession ?? '', sdk_required_action: method.type !== 'CARD' },
-      provider: provider(method),
-      customer_payer: customerPayerForEnrollment(customer),
-      ...(cardData ? { card_data: cardData } : {}),
-      ...(method.detail ? { payment_method_detail: method.detail } : {}),
-      ...lastUsed(),
-      verify: { ...method.verify, payment: null },
-      preferred: null,
-    };
+    return withoutNulls(
+      {
+        idempotency_key: method.idempotencyKey,
+        id: method.id,
+        account_id: rt.accountId,
+        name: method.name,
+        description: method.name,
+        type: method.type,
+        category: method.category,
+        country: method.country,
+        status: method.status,
+        sub_status: null,
+        vaulted_token: method.vaultedToken,
+        action: method.status === 'READY_TO_ENROLL' ? 'REDIRECT_URL' : null,
+        redirect_url: method.status === 'READY_TO_ENROLL' ? enrollmentPageUrl(rt, method) : null,
+        created_at: isoTime(method.createdAt),
+        updated_at: isoTime(method.updatedAt),
+        enrollment: { session: method.enrollmentSession ?? '', sdk_required_action: method.type !== 'CARD' },
+        provider: provider(method),
+        customer_payer: customerPayerForEnrollment(customer),
+        ...(cardData ? { card_data: cardData } : {}),
+        ...(method.detail ? { payment_method_detail: method.detail } : {}),
+        ...lastUsed(),
+        verify: { ...method.verify, payment: null },
+        preferred: null,
+      },
+      ['idempotency_key', 'action', 'redirect_url'],
+    );
   }
   const vaulted = found.kind === 'enrollment' ? found.vaulted! : found.record;
   const info = cardOf(rt, vaulted.cardRef).info;
   const name = vaultedCardName(info);
-  return {
-    idempotency_key: null,
-    id: vaulted.id,
-    account_id: rt.accountId,
-    name,
-    description: name,
-    type: 'CARD',
-    category: 'CARD',
-    country: vaulted.country,
-    status: vaulted.status,
-    sub_status: null,
-    vaulted_token: vaulted.vaultedToken,
-    action: 'FORM',
-    redirect_url: null,
-    created_at: isoTime(vaulted.createdAt),
-    updated_at: isoTime(vaulted.updatedAt),
-    enrollment: { session: vaulted.enrollmentSession ?? '', sdk_required_action: false },
-    provider: { ...PROVIDER, token: vaulted.vaultedToken },
-    customer_payer: customerPayerForEnrollment(customer),
-    card_data: { ...storedCardDataView(info), fingerprint: info.fingerprint },
-    last_successfully_used: vaulted.lastSuccessfullyUsedAt !== null,
-    last_successfully_used_at: vaulted.lastSuccessfullyUsedAt === null ? null : isoTime(vaulted.lastSuccessfullyUsedAt),
-    verify: { vault_on_success: false, payment: null },
-    preferred: null,
-  };
+  return withoutNulls(
+    {
+      idempotency_key: null,
+      id: vaulted.id,
+      account_id: rt.accountId,
+      name,
+      description: name,
+      type: 'CARD',
+      category: 'CARD',
+      country: vaulted.country,
+      status: vaulted.status,
+      sub_status: null,
+      vaulted_token: vaulted.vaultedToken,
+      action: 'FORM',
+      redirect_url: null,
+      created_at: isoTime(vaulted.createdAt),
+      updated_at: isoTime(vaulted.updatedAt),
+      enrollment: { session: vaulted.enrollmentSession ?? '', sdk_required_action: false },
+      provider: { ...PROVIDER, token: vaulted.vaultedToken },
+      customer_payer: customerPayerForEnrollment(customer),
+      card_data: { ...storedCardDataView(info), fingerprint: info.fingerprint },
+      last_successfully_used: vaulted.lastSuccessfullyUsedAt !== null,
+      last_successfully_used_at:
+        vaulted.lastSuccessfullyUsedAt === null ? null : isoTime(vaulted.lastSuccessfullyUsedAt),
+      verify: { vault_on_success: false, payment: null },
+      preferred: null,
+    },
+    ['idempotency_key'],
+  );
 }
 
 /** A saved wallet or bank account in the customer's list, next to their cards. */
