@@ -172,7 +172,14 @@ function maskedBankDetail(detail: Json | undefined): Json | null {
 }
 
 export type DirectEnrollment =
-  { kind: 'card'; record: VaultedCardRecord; info: CardInfo } | { kind: 'method'; method: EnrolledMethodRecord };
+  | {
+      kind: 'card';
+      record: VaultedCardRecord;
+      info: CardInfo;
+      verify: EnrolledMethodRecord['verify'];
+      callbackUrl: string | null;
+    }
+  | { kind: 'method'; method: EnrolledMethodRecord };
 
 /**
  * Enroll Payment Method (API, `workflow: DIRECT`): a card in `card_data` is saved at once (ENROLLED), as is a card a
@@ -237,7 +244,7 @@ export function enrollDirect(
     });
     const { record } = vaultCard(rt, customer.id, stored.ref, body.country, null);
     emitEnrollmentWebhook(rt, 'enrollment.enroll', record);
-    return { kind: 'card', record, info: stored.info };
+    return { kind: 'card', record, info: stored.info, verify, callbackUrl };
   }
 
   const detail = type === 'ACH_ENROLLMENT' ? maskedBankDetail(body.payment_method?.detail) : null;
@@ -384,14 +391,14 @@ export function directEnrollmentView(
     return withoutNulls(
       {
         ...common(vaultedCardName(info), record.country, record.vaultedToken),
-        callback_url: null,
+        callback_url: result.callbackUrl,
         action: null,
         created_at: isoTime(record.createdAt),
         updated_at: isoTime(record.updatedAt),
         card_data: { ...storedCardDataView(info), holder_name: info.holderName, fingerprint: info.fingerprint },
         ...lastUsed(),
         preferred: null,
-        verify: { vault_on_success: false, payment: null },
+        verify: { ...result.verify, payment: null },
       },
       ['idempotency_key', 'callback_url'],
     );
