@@ -68,8 +68,11 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
   return body as unknown as SandboxFault;
 }
 
-/** The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, the 3DS challenge and the redirect pages. */
-const BROWSER_SEGMENTS = new Set(['sdk', '3ds', 'redirect']);
+/**
+ * The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, the 3DS challenge, the redirect pages and the
+ * page where a wallet or bank-account enrollment is confirmed.
+ */
+const BROWSER_SEGMENTS = new Set(['sdk', '3ds', 'redirect', 'enrollment']);
 
 /**
  * Whether a path is one of the sandbox's control routes (settle, time, faults, requests, webhooks): everything under
