@@ -202,7 +202,14 @@ describe('enrollment lifecycles', () => {
       const enrollment = await yuno.customerSessions.enroll(cs, { payment_method_type: type, country: 'CO' });
       expect(enrollment).toMatchObject({ type, category: 'WALLET', status: 'READY_TO_ENROLL' });
       expect(enrollment.enrollment).toEqual({ session: cs, sdk_required_action: true });
+      const page = await sandbox.fetch(enrollment.redirect_url as string);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<button type="submit" name="decision" value="approve">Save payment method/);
       expect(await confirmOnPage(enrollment.redirect_url as string, 'approve')).toBe(200);
+      // Once decided, the page only tells the outcome.
+      expect(await (await sandbox.fetch(enrollment.redirect_url as string)).text()).toMatch(
+        /role="status">Payment method saved\./,
+      );
 
       const enrolled = await yuno.customerSessions.retrievePaymentMethod(enrollment.id);
       expect(enrolled).toMatchObject({ status: 'ENROLLED', type });
