@@ -149,3 +149,35 @@ export type {
   PostgresQueryable,
   PostgresQueryResult,
 } from './server/webhooks';
+// Customers, sessions, enrollment, issuers and webhook subscriptions beyond the checkout itself.
+export type {
+  CreateWebhookBody,
+  EnrollPaymentMethodDirectBody,
+  IssuersQuery,
+  UpdateCheckoutSessionBody,
+  UpdateCustomerBody,
+  UpdateWebhookBody,
+} from './server/createYunoServerClient';
+export {
+  UpdateCustomerRequestSchema,
+  UpdateCheckoutSessionRequestSchema,
+  EnrollPaymentMethodApiRequestSchema,
+  EnrolledMethodSchema,
+  IssuerListSchema,
+  CreateWebhookRequestSchema,
+  UpdateWebhookRequestSchema,
+  WebhookSubscriptionSchema,
+  SESSION_ENROLLMENT_TYPES,
+  DIRECT_ENROLLMENT_TYPES,
+  WEBHOOK_TRIGGERS,
+} from './core';
+export type {
+  UpdateCustomerRequest,
+  UpdateCheckoutSessionRequest,
+  EnrollPaymentMethodApiRequest,
+  EnrolledMethod,
+  Issuer,
+  CreateWebhookRequest,
+  UpdateWebhookRequest,
+  WebhookSubscription,
+} from './core';

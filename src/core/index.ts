@@ -27,3 +27,6 @@ export type { PaymentMethodsQueryOptionsInput, PaymentQueryOptionsInput } from '
 export * from './merchantApi';
 export { getErrorRecovery, isCheckoutSessionGone } from './recovery';
 export type { YunoErrorRecovery } from './recovery';
+export * from './schemas/enrollmentApi';
+export * from './schemas/issuers';
+export * from './schemas/webhookSubscription';

@@ -166,6 +166,59 @@ export interface ThreeDSecureSetupRecord {
   createdAt: number;
 }
 
+/**
+ * A saved payment method that is not a card the sandbox holds: a wallet or bank account (enrolled through a customer
+ * session or the API, confirmed by the shopper on the sandbox's enrollment page) or a card a provider holds the token
+ * of (`provider_data`). Saved cards entered in full are {@link VaultedCardRecord}s.
+ */
+export interface EnrolledMethodRecord {
+  id: string;
+  /** Set once the method is ENROLLED. */
+  vaultedToken: string | null;
+  customerId: string;
+  type: string;
+  category: string;
+  name: string;
+  country: string;
+  status: 'READY_TO_ENROLL' | 'ENROLLED' | 'DECLINED' | 'UNENROLLED';
+  /** The customer session of an SDK enrollment, null for the API's. */
+  enrollmentSession: string | null;
+  /** The public part of a provider-held card (`brand`, `lfd`), or null. */
+  cardData: Record<string, unknown> | null;
+  /** The method's details as Yuno echoes them, masked (a bank account keeps its mask only). */
+  detail: Record<string, unknown> | null;
+  provider: { id: string; type: string; token: string | null };
+  callbackUrl: string | null;
+  idempotencyKey: string | null;
+  verify: { vault_on_success: boolean; currency?: string };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A webhook subscription made through the Webhooks API; its secrets are kept to sign and authenticate deliveries. */
+export interface WebhookSubscriptionRecord {
+  id: string;
+  name: string;
+  state: 'ACTIVE' | 'INACTIVE';
+  url: string;
+  apiKey: string | null;
+  secret: string | null;
+  hmacClientSecret: string | null;
+  oauth2: {
+    authenticationUrl: string | null;
+    clientId: string | null;
+    clientSecret: string | null;
+    grantType: string | null;
+    scope: string | null;
+    authorizationName: string | null;
+    includeClientId: boolean;
+  };
+  triggers: Record<string, string[] | null>;
+  renewalDays: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export type IdempotencyEntry =
   | { state: 'in_flight'; createdAt: number }
   | { state: 'done'; createdAt: number; status: number; body: string }
@@ -185,8 +238,15 @@ export class SandboxStore {
   payments = new Map<string, PaymentRecord>();
   threeDSecureSetups = new Map<string, ThreeDSecureSetupRecord>();
   idempotency = new Map<string, IdempotencyEntry>();
+  enrolledMethods = new Map<string, EnrolledMethodRecord>();
+  webhookSubscriptions = new Map<string, WebhookSubscriptionRecord>();
+  /** The last webhook id handed out: Yuno's ids are numeric strings ("12345"). */
+  webhookSeq = 0;
 
   clear(): void {
+    this.enrolledMethods.clear();
+    this.webhookSubscriptions.clear();
+    this.webhookSeq = 0;
     for (const payment of this.payments.values()) payment.cancelExpiry?.();
     this.customers.clear();
     this.checkoutSessions.clear();

@@ -15,6 +15,8 @@ import { checkoutSessionRoutes } from './routes/checkoutSessions';
 import { controlRoutes } from './routes/control';
 import { customerRoutes } from './routes/customers';
 import { enrollmentRoutes } from './routes/enrollment';
+import { issuerRoutes } from './routes/issuers';
+import { webhookRoutes } from './routes/webhooks';
 import { pageRoutes } from './routes/pages';
 import { paymentRoutes } from './routes/payments';
 import { sdkRoutes } from './routes/sdk';
@@ -80,7 +82,7 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
   const accountId = options.accountId ?? SANDBOX_ACCOUNT_ID;
   const clock = new SandboxClock(options.now);
   const store = new SandboxStore();
-  const webhooks = new WebhookDispatcher(options.webhooks, clock, accountId);
+  const webhooks = new WebhookDispatcher(options.webhooks, clock, accountId, () => store.webhookSubscriptions.values());
   const rt: SandboxRuntime = {
     accountId,
     publicApiKey: options.publicApiKey ?? SANDBOX_PUBLIC_API_KEY,
@@ -109,6 +111,8 @@ export function createYunoSandbox(options: YunoSandboxOptions = {}): YunoSandbox
     ...transactionRoutes,
     ...directRoutes,
     ...enrollmentRoutes,
+    ...issuerRoutes,
+    ...webhookRoutes,
     ...sdkRoutes,
     ...pageRoutes,
     ...secureFieldRoutes,

@@ -116,3 +116,32 @@ export function paymentResultPage(input: { status: string; method: string }): st
 export function notFoundPage(what: string): string {
   return layout('Not found', `<h1>Not found</h1>\n<p role="status">${escapeHtml(what)}</p>`);
 }
+
+export function enrollmentPage(input: { action: string; method: string; reference: string }): string {
+  return layout(
+    `Sandbox ${input.method} enrollment`,
+    `<h1>Save ${escapeHtml(input.method)}</h1>
+<p>This page stands in for the wallet or bank page where the shopper confirms saving the payment method.</p>
+<dl>
+  <dt>Reference</dt><dd>${escapeHtml(input.reference)}</dd>
+</dl>
+<form method="post" action="${escapeHtml(input.action)}">
+  <button type="submit" name="decision" value="approve">Save payment method</button>
+  <button type="submit" name="decision" value="decline" class="secondary">Do not save</button>
+</form>`,
+  );
+}
+
+export function enrollmentResultPage(input: { status: string; method: string }): string {
+  const text =
+    input.status === 'ENROLLED'
+      ? 'Payment method saved.'
+      : input.status === 'DECLINED'
+        ? 'Payment method not saved.'
+        : `Enrollment status: ${input.status}.`;
+  return layout(
+    `Sandbox ${input.method} enrollment`,
+    `<h1>${escapeHtml(input.method)} enrollment</h1>
+<p role="status">${escapeHtml(text)} You can close this page.</p>`,
+  );
+}

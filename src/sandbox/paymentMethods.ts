@@ -38,6 +38,10 @@ const CATALOGUE: readonly CatalogueEntry[] = [
   { type: 'EFECTY', countries: ['CO'] },
   { type: 'OXXO', countries: ['MX'] },
   { type: 'PAYPAL', countries: ['US'], listedElsewhere: true },
+  // The wallets Yuno's Web SDK offers as express buttons (`mountExternalButtons`: APPLE_PAY, GOOGLE_PAY, PAYPAL),
+  // listed where PayPal is; a custom catalogue (`paymentMethods`) offers them elsewhere.
+  { type: 'APPLE_PAY', countries: ['US'] },
+  { type: 'GOOGLE_PAY', countries: ['US'] },
 ];
 
 const NAMES: Record<string, string> = {
@@ -49,6 +53,8 @@ const NAMES: Record<string, string> = {
   EFECTY: 'Efecty',
   OXXO: 'OXXO',
   PAYPAL: 'PayPal',
+  APPLE_PAY: 'Apple Pay',
+  GOOGLE_PAY: 'Google Pay',
 };
 
 const BANK_TRANSFER_TYPES = new Set(['PIX', 'PSE', 'SPEI', 'BANK_TRANSFER', 'BANCOLOMBIA_TRANSFER', 'CODI', 'KHIPU']);

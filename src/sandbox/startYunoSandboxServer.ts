@@ -76,8 +76,8 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
  * client that disconnects aborts its request, so the sandbox's `timeout` fault behaves like a server that never answers.
  *
  * Yuno's API and the pages a shopper's browser loads (`/_sandbox/sdk`, `/_sandbox/secure-fields`, `/_sandbox/3ds`,
- * `/_sandbox/redirect`) allow
- * every origin (CORS `*`), as a browser checkout needs. The control routes (`/_sandbox/faults`, `/_sandbox/time/advance`,
+ * `/_sandbox/redirect`, `/_sandbox/enrollment`) allow every origin (CORS `*`), as a browser checkout needs. The control
+ * routes (`/_sandbox/faults`, `/_sandbox/time/advance`,
  * `/_sandbox/payments/{id}/settle`, `/_sandbox/requests`, `/_sandbox/webhooks`) send no CORS headers and refuse a page
  * of another origin (403) and a write without a JSON content type (415), doing nothing for either; Node, curl and the
  * sandbox's own pages are unaffected (see `controlOrigins`), and pages of `controlCorsOrigins` are granted CORS.

@@ -205,6 +205,8 @@ export interface SandboxWebhookDelivery {
   headers: Record<string, string>;
   /** The raw body, exactly as signed and sent. */
   body: string;
+  /** The Webhooks API subscription it went to; absent for the receiver set in the sandbox's `webhooks` option. */
+  webhookId?: string;
 }
 
 /**

@@ -214,9 +214,9 @@ export function customerSessionView(session: CustomerSessionRecord): Json {
   );
 }
 
-const PROVIDER = { id: 'YUNO', type: 'YUNO', provider_status: null };
+export const PROVIDER = { id: 'YUNO', type: 'YUNO', provider_status: null };
 
-function customerPayerForEnrollment(customer: CustomerRecord | undefined): Json | null {
+export function customerPayerForEnrollment(customer: CustomerRecord | undefined): Json | null {
   if (!customer) return null;
   const f = customer.fields;
   return omitNulls({
@@ -317,4 +317,25 @@ export function enrollmentWebhookView(vaulted: VaultedCardRecord, info: CardInfo
       },
     },
   };
+}
+
+/** `PATCH /v1/checkout/sessions/{cs}`: the create shape plus `used`, with `callback_url` null rather than left out. */
+export function checkoutSessionUpdateView(session: CheckoutSessionRecord): Json {
+  return omitNulls(
+    {
+      merchant_order_id: session.merchantOrderId,
+      checkout_session: session.id,
+      country: session.country,
+      payment_description: session.paymentDescription,
+      customer_id: session.customerId,
+      callback_url: session.callbackUrl,
+      amount: session.amount,
+      created_at: isoTime(session.createdAt),
+      metadata: session.metadata,
+      workflow: session.workflow,
+      installments: session.installments,
+      used: session.used,
+    },
+    ['customer_id', 'amount'],
+  );
 }

@@ -1,19 +1,39 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { createHttpClient, type HttpClient, type HttpMethod, type RetryOptions } from '../core/http';
 import { createIdempotencyKey } from '../core/idempotency';
 import { findIllFormedString, isWellFormedString } from '../core/wellFormed';
 import {
   CheckoutSessionSchema,
   CreateCheckoutSessionRequestSchema,
+  UpdateCheckoutSessionRequestSchema,
   type CheckoutSession,
   type CreateCheckoutSessionRequest,
+  type UpdateCheckoutSessionRequest,
 } from '../core/schemas/checkoutSession';
 import {
   CreateCustomerRequestSchema,
   CustomerSchema,
+  UpdateCustomerRequestSchema,
   type CreateCustomerRequest,
   type Customer,
+  type UpdateCustomerRequest,
 } from '../core/schemas/customer';
+import {
+  EnrolledMethodSchema,
+  EnrollPaymentMethodApiRequestSchema,
+  type EnrolledMethod,
+  type EnrollPaymentMethodApiRequest,
+} from '../core/schemas/enrollmentApi';
+import { IssuerListSchema, type Issuer } from '../core/schemas/issuers';
+import {
+  CreateWebhookRequestSchema,
+  UpdateWebhookRequestSchema,
+  WebhookSubscriptionListSchema,
+  WebhookSubscriptionSchema,
+  type CreateWebhookRequest,
+  type UpdateWebhookRequest,
+  type WebhookSubscription,
+} from '../core/schemas/webhookSubscription';
 import {
   CreateCustomerSessionRequestSchema,
   CustomerSessionSchema,
@@ -275,6 +295,73 @@ export type CreateCustomerSessionBody = Omit<CreateCustomerSessionRequest, 'acco
 export type EnrollPaymentMethodBody = Omit<EnrollPaymentMethodRequest, 'account_id'>;
 
 /**
+ * Body of `customers.update`: only the fields that change.
+ *
+ * @example
+ * ```ts
+ * const body: UpdateCustomerBody = { email: 'new@example.com' };
+ * ```
+ */
+export type UpdateCustomerBody = UpdateCustomerRequest;
+/**
+ * Body of `checkoutSessions.update`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: UpdateCheckoutSessionBody = {
+ *   merchant_order_id: 'o-1', payment_description: 'Order o-1', country: 'BR', amount: { currency: 'BRL', value: 60 },
+ * };
+ * ```
+ */
+export type UpdateCheckoutSessionBody = Omit<UpdateCheckoutSessionRequest, 'account_id'>;
+/**
+ * Body of `customerPaymentMethods.enroll` (Enroll Payment Method, API): Yuno's, without `account_id`.
+ *
+ * @example
+ * ```ts
+ * const body: EnrollPaymentMethodDirectBody = {
+ *   country: 'US', type: 'CARD', workflow: 'DIRECT',
+ *   card_data: { number, holder_name: 'Ada Lovelace', expiration_month: 3, expiration_year: 30, security_code: cvv },
+ * };
+ * ```
+ */
+export type EnrollPaymentMethodDirectBody = Omit<EnrollPaymentMethodApiRequest, 'account_id'>;
+/**
+ * Query of `issuers.list`: a checkout session, or a country, and the payment method whose banks are wanted.
+ *
+ * @example
+ * ```ts
+ * const query: IssuersQuery = { country_code: 'CO', payment_method: 'PSE' };
+ * ```
+ */
+export interface IssuersQuery {
+  checkout_session?: string;
+  country_code?: string;
+  payment_method?: string;
+}
+/**
+ * Body of `webhooks.create`: Yuno's, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: CreateWebhookBody = {
+ *   name: 'Payments', url: 'https://shop.example/api/yuno/webhooks', hmac_client_secret: secret,
+ *   payment_triggers: ['PURCHASE', 'REFUND'], enrollment_triggers: ['ENROLL', 'UNENROLL'],
+ * };
+ * ```
+ */
+export type CreateWebhookBody = Omit<CreateWebhookRequest, 'account_id'>;
+/**
+ * Body of `webhooks.update`: only what changes, without `account_id` (the client adds it).
+ *
+ * @example
+ * ```ts
+ * const body: UpdateWebhookBody = { state: 'INACTIVE' };
+ * ```
+ */
+export type UpdateWebhookBody = Omit<UpdateWebhookRequest, 'account_id'>;
+
+/**
  * The private-key client of Yuno's REST API, grouped like Yuno's API reference.
  *
  * @example
@@ -288,8 +375,8 @@ export interface YunoServerClient {
   readonly baseUrl: string;
   readonly customers: {
     /**
-     * Creates a customer; its `id` is the `customer_id` of checkout sessions, payments and enrollment. Not retried on
-     * 5xx or timeouts (Yuno offers no idempotency key for it): on an unclear outcome, look the customer up with
+     * Creates a customer; its `id` is the `customer_id` of checkout sessions, payments and enrollment. Sent with an
+     * `X-Idempotency-Key`, reused on retries; if the outcome stays unclear, look the customer up with
      * {@link retrieveByMerchantCustomerId} before creating it again.
      *
      * @see https://docs.y.uno/reference/customers/create-customer
@@ -298,7 +385,7 @@ export interface YunoServerClient {
      * const customer = await yuno.customers.create({ merchant_customer_id: user.id, email: user.email, country: 'CO' });
      * ```
      */
-    create(body: CreateCustomerBody, options?: YunoCallOptions): Promise<Customer>;
+    create(body: CreateCustomerBody, options?: YunoWriteOptions): Promise<Customer>;
     /**
      * Retrieves a customer by Yuno's id (`CUSTOMER_NOT_FOUND` when unknown).
      *
@@ -319,11 +406,33 @@ export interface YunoServerClient {
      * ```
      */
     retrieveByMerchantCustomerId(merchantCustomerId: string, options?: YunoCallOptions): Promise<Customer>;
+    /**
+     * Updates a customer: the fields sent replace the customer's, the others stay. Sent with an `X-Idempotency-Key`,
+     * reused on retries.
+     *
+     * @see https://docs.y.uno/reference/customers/update-customer
+     * @example
+     * ```ts
+     * const customer = await yuno.customers.update(customerId, { email: 'new@example.com' });
+     * ```
+     */
+    update(customerId: string, body: UpdateCustomerBody, options?: YunoWriteOptions): Promise<Customer>;
+    /**
+     * Deletes a customer (Yuno answers 202 without a body); its saved payment methods go with it. The account id is
+     * sent as `x-account-code`. Sent with an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/customers/delete-customer
+     * @example
+     * ```ts
+     * await yuno.customers.delete(customerId);
+     * ```
+     */
+    delete(customerId: string, options?: YunoWriteOptions): Promise<void>;
   };
   readonly checkoutSessions: {
     /**
-     * Creates a checkout session: one per payment attempt, valid for 5 hours. `account_id` is filled in. Not retried on
-     * 5xx or timeouts; a lost session is harmless, so simply create another.
+     * Creates a checkout session: one per payment attempt, valid for 5 hours. `account_id` is filled in. Sent with an
+     * `X-Idempotency-Key`, reused on retries; a lost session is harmless, so simply create another.
      *
      * @see https://docs.y.uno/reference/checkout-sessions/create-checkout-session
      * @example
@@ -338,7 +447,29 @@ export interface YunoServerClient {
      * session.checkout_session; // give this to the browser
      * ```
      */
-    create(body: CreateCheckoutSessionBody, options?: YunoCallOptions): Promise<CheckoutSession>;
+    create(body: CreateCheckoutSessionBody, options?: YunoWriteOptions): Promise<CheckoutSession>;
+    /**
+     * Updates a checkout session that has no payment yet (order id, description, country, amount, …); `account_id` is
+     * filled in. A session already paid (or expired) is refused with `CHECKOUT_SESSION_NOT_FOUND`, Yuno's code for a
+     * session that is not found or no longer active. An `amount` without `value` changes the currency only. Sent with
+     * an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/checkout-sessions/update-checkout-session
+     * @example
+     * ```ts
+     * await yuno.checkoutSessions.update(checkoutSession, {
+     *   merchant_order_id: order.id,
+     *   payment_description: 'Order 1234',
+     *   country: 'CO',
+     *   amount: { currency: 'COP', value: 60000 },
+     * });
+     * ```
+     */
+    update(
+      checkoutSession: string,
+      body: UpdateCheckoutSessionBody,
+      options?: YunoWriteOptions,
+    ): Promise<CheckoutSession>;
     /**
      * Retrieves a checkout session; `used` tells whether it already has its payment.
      *
@@ -362,7 +493,8 @@ export interface YunoServerClient {
     paymentMethods(checkoutSession: string, options?: YunoCallOptions): Promise<PaymentMethod[]>;
     /**
      * Creates a one-time token from payment details. Sending raw card numbers from your server puts it in PCI scope:
-     * browsers should tokenize with Yuno's Web SDK instead. Not retried (a token is single use).
+     * browsers should tokenize with Yuno's Web SDK instead. Sent with an `X-Idempotency-Key`, reused on retries, so a
+     * retry answers the same token rather than a second one.
      *
      * @see https://docs.y.uno/reference/checkout-sessions/create-one-time-use-token-sdk-checkout
      * @example
@@ -375,7 +507,7 @@ export interface YunoServerClient {
     createOneTimeToken(
       checkoutSession: string,
       body: CreateOneTimeTokenBody,
-      options?: YunoCallOptions,
+      options?: YunoWriteOptions,
     ): Promise<OneTimeToken>;
   };
   readonly payments: {
@@ -553,7 +685,7 @@ export interface YunoServerClient {
   readonly customerSessions: {
     /**
      * Creates a customer session, the session in which a shopper saves (enrolls) a payment method. `account_id` is filled
-     * in. Not retried on 5xx or timeouts.
+     * in. Sent with an `X-Idempotency-Key`, reused on retries.
      *
      * @see https://docs.y.uno/reference/customer-sessions-enrollment/create-customer-session
      * @example
@@ -561,7 +693,7 @@ export interface YunoServerClient {
      * const { customer_session } = await yuno.customerSessions.create({ customer_id: customer.id, country: 'CO' });
      * ```
      */
-    create(body: CreateCustomerSessionBody, options?: YunoCallOptions): Promise<CustomerSession>;
+    create(body: CreateCustomerSessionBody, options?: YunoWriteOptions): Promise<CustomerSession>;
     /**
      * The payment methods a customer session can enroll.
      *
@@ -573,8 +705,9 @@ export interface YunoServerClient {
      */
     enrollablePaymentMethods(customerSession: string, options?: YunoCallOptions): Promise<EnrollablePaymentMethod[]>;
     /**
-     * Starts enrolling a payment method in a customer session (`READY_TO_ENROLL`); the shopper finishes it through Yuno's
-     * SDK. `account_id` is filled in; sent with an `X-Idempotency-Key`, reused on retries.
+     * Starts enrolling a payment method in a customer session (`READY_TO_ENROLL`): `CARD`, `MERCADO_PAGO_WALLET`,
+     * `NEQUI`, `BANCOLOMBIA_TOKENBOX` or `NU_PAY_ENROLLMENT` where the country offers it; the shopper finishes it
+     * through Yuno's SDK. `account_id` is filled in; sent with an `X-Idempotency-Key`, reused on retries.
      *
      * @see https://docs.y.uno/reference/payment-methods-checkout/enroll-payment-method-checkout
      * @example
@@ -583,6 +716,28 @@ export interface YunoServerClient {
      * ```
      */
     enroll(customerSession: string, body: EnrollPaymentMethodBody, options?: YunoWriteOptions): Promise<Enrollment>;
+    /**
+     * A payment method enrolled through a customer session, by the `id` the enrollment answered: `READY_TO_ENROLL`
+     * until the shopper finishes, then `ENROLLED` (with `card_data` for a card).
+     *
+     * @see https://docs.y.uno/reference/payment-methods-checkout/retrieve-payment-method-by-id-checkout
+     * @example
+     * ```ts
+     * const { status } = await yuno.customerSessions.retrievePaymentMethod(enrollment.id);
+     * ```
+     */
+    retrievePaymentMethod(paymentMethodId: string, options?: YunoCallOptions): Promise<Enrollment>;
+    /**
+     * Unenrolls a payment method enrolled through a customer session, by its `id`. Sent with an `X-Idempotency-Key`,
+     * reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-checkout/unenroll-payment-method-checkout
+     * @example
+     * ```ts
+     * await yuno.customerSessions.unenroll(enrollment.id);
+     * ```
+     */
+    unenroll(paymentMethodId: string, options?: YunoWriteOptions): Promise<Enrollment>;
   };
   readonly customerPaymentMethods: {
     /**
@@ -596,6 +751,39 @@ export interface YunoServerClient {
      */
     list(customerId: string, options?: YunoCallOptions): Promise<EnrolledPaymentMethod[]>;
     /**
+     * Enrolls a payment method for a customer from your server (`workflow: 'DIRECT'`): a card in `card_data` (this
+     * puts your server in PCI scope) or a provider's token (`provider_data`) is `ENROLLED` at once with a
+     * `vaulted_token`; a bank account (`ACH_ENROLLMENT`) or NuPay answers `READY_TO_ENROLL` with the `redirect_url`
+     * where the shopper confirms it. `account_id` is filled in; sent with an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-direct-workflow/enroll-payment-method-api
+     * @example
+     * ```ts
+     * const saved = await yuno.customerPaymentMethods.enroll(customer.id, {
+     *   country: 'US',
+     *   type: 'CARD',
+     *   workflow: 'DIRECT',
+     *   card_data: { number, holder_name: 'Ada Lovelace', expiration_month: 3, expiration_year: 30, security_code: cvv },
+     * });
+     * saved.vaulted_token; // pays with the card later
+     * ```
+     */
+    enroll(
+      customerId: string,
+      body: EnrollPaymentMethodDirectBody,
+      options?: YunoWriteOptions,
+    ): Promise<EnrolledMethod>;
+    /**
+     * One saved payment method of a customer, by its `vaulted_token`.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-direct-workflow/retrieve-enrolled-payment-method-by-id-api
+     * @example
+     * ```ts
+     * const card = await yuno.customerPaymentMethods.retrieve(customer.id, savedCard.vaulted_token);
+     * ```
+     */
+    retrieve(customerId: string, paymentMethodId: string, options?: YunoCallOptions): Promise<EnrolledMethod>;
+    /**
      * Removes a saved payment method of a customer. `paymentMethodId` is the method's `vaulted_token`. Sent with an
      * `X-Idempotency-Key`, reused on retries.
      *
@@ -606,6 +794,80 @@ export interface YunoServerClient {
      * ```
      */
     unenroll(customerId: string, paymentMethodId: string, options?: YunoWriteOptions): Promise<Enrollment>;
+  };
+  readonly issuers: {
+    /**
+     * The banks a shopper picks from for a bank-transfer method (PSE's bank list in Colombia), for a checkout session
+     * or a country.
+     *
+     * @see https://docs.y.uno/reference/payment-methods-checkout/retrieve-issuers
+     * @example
+     * ```ts
+     * const banks = await yuno.issuers.list({ checkout_session: checkoutSession, payment_method: 'PSE' });
+     * ```
+     */
+    list(query: IssuersQuery, options?: YunoCallOptions): Promise<Issuer[]>;
+  };
+  readonly webhooks: {
+    /**
+     * The account's webhooks (secrets masked as `***`), all or those in one `state`.
+     *
+     * @see https://docs.y.uno/reference/webhooks/list-webhooks
+     * @example
+     * ```ts
+     * const active = await yuno.webhooks.list({ state: 'ACTIVE' });
+     * ```
+     */
+    list(filter?: { state?: 'ACTIVE' | 'INACTIVE' }, options?: YunoCallOptions): Promise<WebhookSubscription[]>;
+    /**
+     * Creates a webhook, ACTIVE at once, for at least one trigger. `account_id` is filled in; sent with an
+     * `X-Idempotency-Key`, reused on retries. A second webhook with the same name, or the same URL and a trigger in
+     * common, is refused (`WEBHOOK_ALREADY_EXISTS`, HTTP 409).
+     *
+     * @see https://docs.y.uno/reference/webhooks/create-webhook
+     * @example
+     * ```ts
+     * const webhook = await yuno.webhooks.create({
+     *   name: 'Payments',
+     *   url: 'https://shop.example/api/yuno/webhooks',
+     *   hmac_client_secret: process.env.YUNO_WEBHOOK_HMAC_SECRET!,
+     *   payment_triggers: ['PURCHASE', 'REFUND'],
+     * });
+     * ```
+     */
+    create(body: CreateWebhookBody, options?: YunoWriteOptions): Promise<WebhookSubscription>;
+    /**
+     * One webhook by id (`WEBHOOK_NOT_FOUND`, HTTP 404, when unknown).
+     *
+     * @see https://docs.y.uno/reference/webhooks/retrieve-webhook
+     * @example
+     * ```ts
+     * const webhook = await yuno.webhooks.retrieve(webhookId);
+     * ```
+     */
+    retrieve(webhookId: string, options?: YunoCallOptions): Promise<WebhookSubscription>;
+    /**
+     * Changes a webhook: only the fields sent (a trigger list replaces that list); `state: 'INACTIVE'` pauses its
+     * deliveries. `account_id` is filled in; sent with an `X-Idempotency-Key`, reused on retries.
+     *
+     * @see https://docs.y.uno/reference/webhooks/update-webhook
+     * @example
+     * ```ts
+     * await yuno.webhooks.update(webhookId, { state: 'INACTIVE' });
+     * ```
+     */
+    update(webhookId: string, body: UpdateWebhookBody, options?: YunoWriteOptions): Promise<WebhookSubscription>;
+    /**
+     * Deletes a webhook and returns it; Yuno stops sending to its URL. Sent with an `X-Idempotency-Key`, reused on
+     * retries.
+     *
+     * @see https://docs.y.uno/reference/webhooks/delete-webhook
+     * @example
+     * ```ts
+     * await yuno.webhooks.delete(webhookId);
+     * ```
+     */
+    delete(webhookId: string, options?: YunoWriteOptions): Promise<WebhookSubscription>;
   };
 }
 
@@ -658,7 +920,12 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
     path: string,
     schema: z.ZodMiniType<T>,
     callOptions: YunoWriteOptions | undefined,
-    extra: { body?: unknown; query?: Record<string, string>; idempotent?: boolean } = {},
+    extra: {
+      body?: unknown;
+      query?: Record<string, string | undefined>;
+      idempotent?: boolean;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<T> {
     return http.request({
       method,
@@ -666,6 +933,7 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
       schema,
       body: extra.body,
       query: extra.query,
+      headers: extra.headers,
       signal: callOptions?.signal,
       timeoutMs: callOptions?.timeoutMs,
       idempotencyKey: extra.idempotent ? (callOptions?.idempotencyKey ?? createIdempotencyKey()) : undefined,
@@ -676,8 +944,10 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
     baseUrl: http.baseUrl,
     customers: {
       async create(body, callOptions) {
+        checkIdempotencyKey('customers.create', callOptions);
         return send('POST', '/v1/customers', CustomerSchema, callOptions, {
           body: checkBody('customers.create', CreateCustomerRequestSchema, body),
+          idempotent: true,
         });
       },
       async retrieve(customerId, callOptions) {
@@ -694,14 +964,43 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
           query: { merchant_customer_id: merchantCustomerId },
         });
       },
+      async update(customerId, body, callOptions) {
+        const id = segment('customers.update', 'customerId', customerId);
+        checkIdempotencyKey('customers.update', callOptions);
+        return send('PATCH', `/v1/customers/${id}`, CustomerSchema, callOptions, {
+          body: checkBody('customers.update', UpdateCustomerRequestSchema, body),
+          idempotent: true,
+        });
+      },
+      async delete(customerId, callOptions) {
+        const id = segment('customers.delete', 'customerId', customerId);
+        checkIdempotencyKey('customers.delete', callOptions);
+        await send('DELETE', `/v1/customers/${id}`, EmptyAnswerSchema, callOptions, {
+          headers: { 'x-account-code': accountId },
+          idempotent: true,
+        });
+      },
     },
     checkoutSessions: {
       async create(body, callOptions) {
+        checkIdempotencyKey('checkoutSessions.create', callOptions);
         return send('POST', '/v1/checkout/sessions', CheckoutSessionSchema, callOptions, {
           body: checkBody('checkoutSessions.create', CreateCheckoutSessionRequestSchema, {
             ...body,
             account_id: accountId,
           }),
+          idempotent: true,
+        });
+      },
+      async update(checkoutSession, body, callOptions) {
+        const cs = segment('checkoutSessions.update', 'checkoutSession', checkoutSession);
+        checkIdempotencyKey('checkoutSessions.update', callOptions);
+        return send('PATCH', `/v1/checkout/sessions/${cs}`, CheckoutSessionSchema, callOptions, {
+          body: checkBody('checkoutSessions.update', UpdateCheckoutSessionRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
+          idempotent: true,
         });
       },
       async retrieve(checkoutSession, callOptions) {
@@ -714,8 +1013,10 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
       },
       async createOneTimeToken(checkoutSession, body, callOptions) {
         const cs = segment('checkoutSessions.createOneTimeToken', 'checkoutSession', checkoutSession);
+        checkIdempotencyKey('checkoutSessions.createOneTimeToken', callOptions);
         return send('POST', `/v1/checkout/sessions/${cs}/token`, OneTimeTokenSchema, callOptions, {
           body: checkBody('checkoutSessions.createOneTimeToken', OneTimeTokenRequestSchema, body),
+          idempotent: true,
         });
       },
     },
@@ -804,11 +1105,13 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
     },
     customerSessions: {
       async create(body, callOptions) {
+        checkIdempotencyKey('customerSessions.create', callOptions);
         return send('POST', '/v1/customers/sessions', CustomerSessionSchema, callOptions, {
           body: checkBody('customerSessions.create', CreateCustomerSessionRequestSchema, {
             ...body,
             account_id: accountId,
           }),
+          idempotent: true,
         });
       },
       async enrollablePaymentMethods(customerSession, callOptions) {
@@ -831,11 +1134,38 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
           idempotent: true,
         });
       },
+      async retrievePaymentMethod(paymentMethodId, callOptions) {
+        const pm = segment('customerSessions.retrievePaymentMethod', 'paymentMethodId', paymentMethodId);
+        return send('GET', `/v1/payment-methods/${pm}`, EnrollmentSchema, callOptions);
+      },
+      async unenroll(paymentMethodId, callOptions) {
+        const pm = segment('customerSessions.unenroll', 'paymentMethodId', paymentMethodId);
+        checkIdempotencyKey('customerSessions.unenroll', callOptions);
+        return send('POST', `/v1/customers/payment-methods/${pm}/unenroll`, EnrollmentSchema, callOptions, {
+          idempotent: true,
+        });
+      },
     },
     customerPaymentMethods: {
       async list(customerId, callOptions) {
         const id = segment('customerPaymentMethods.list', 'customerId', customerId);
         return send('GET', `/v1/customers/${id}/payment-methods`, EnrolledPaymentMethodListSchema, callOptions);
+      },
+      async enroll(customerId, body, callOptions) {
+        const id = segment('customerPaymentMethods.enroll', 'customerId', customerId);
+        checkIdempotencyKey('customerPaymentMethods.enroll', callOptions);
+        return send('POST', `/v1/customers/${id}/payment-methods`, EnrolledMethodSchema, callOptions, {
+          body: checkBody('customerPaymentMethods.enroll', EnrollPaymentMethodApiRequestSchema, {
+            ...body,
+            account_id: accountId,
+          }),
+          idempotent: true,
+        });
+      },
+      async retrieve(customerId, paymentMethodId, callOptions) {
+        const id = segment('customerPaymentMethods.retrieve', 'customerId', customerId);
+        const pm = segment('customerPaymentMethods.retrieve', 'paymentMethodId', paymentMethodId);
+        return send('GET', `/v1/customers/${id}/payment-methods/${pm}`, EnrolledMethodSchema, callOptions);
       },
       async unenroll(customerId, paymentMethodId, callOptions) {
         const id = segment('customerPaymentMethods.unenroll', 'customerId', customerId);
@@ -846,8 +1176,67 @@ export function createYunoServerClient(options: YunoServerClientOptions): YunoSe
         });
       },
     },
+    issuers: {
+      async list(query, callOptions) {
+        if (query === null || typeof query !== 'object') {
+          throw new TypeError('createYunoServerClient: issuers.list needs a query object');
+        }
+        const given = (['checkout_session', 'country_code', 'payment_method'] as const).filter(
+          (name) => query[name] !== undefined,
+        );
+        for (const name of given) checkId('issuers.list', name, query[name]);
+        if (query.checkout_session === undefined && query.country_code === undefined) {
+          throw new TypeError('createYunoServerClient: issuers.list needs checkout_session or country_code');
+        }
+        return send('GET', '/v1/issuers', IssuerListSchema, callOptions, {
+          query: Object.fromEntries(given.map((name) => [name, query[name]])),
+        });
+      },
+    },
+    webhooks: {
+      async list(filter = {}, callOptions) {
+        if (filter.state !== undefined && filter.state !== 'ACTIVE' && filter.state !== 'INACTIVE') {
+          throw new TypeError('createYunoServerClient: webhooks.list got a state other than ACTIVE or INACTIVE');
+        }
+        return send('GET', '/v1/webhooks', WebhookSubscriptionListSchema, callOptions, {
+          query: { account_id: accountId, state: filter.state },
+        });
+      },
+      async create(body, callOptions) {
+        checkIdempotencyKey('webhooks.create', callOptions);
+        return send('POST', '/v1/webhooks', WebhookSubscriptionSchema, callOptions, {
+          body: checkBody('webhooks.create', CreateWebhookRequestSchema, { ...body, account_id: accountId }),
+          idempotent: true,
+        });
+      },
+      async retrieve(webhookId, callOptions) {
+        const id = segment('webhooks.retrieve', 'webhookId', webhookId);
+        return send('GET', `/v1/webhooks/${id}`, WebhookSubscriptionSchema, callOptions, {
+          query: { account_id: accountId },
+        });
+      },
+      async update(webhookId, body, callOptions) {
+        const id = segment('webhooks.update', 'webhookId', webhookId);
+        checkIdempotencyKey('webhooks.update', callOptions);
+        return send('PATCH', `/v1/webhooks/${id}`, WebhookSubscriptionSchema, callOptions, {
+          body: checkBody('webhooks.update', UpdateWebhookRequestSchema, { ...body, account_id: accountId }),
+          idempotent: true,
+        });
+      },
+      async delete(webhookId, callOptions) {
+        const id = segment('webhooks.delete', 'webhookId', webhookId);
+        checkIdempotencyKey('webhooks.delete', callOptions);
+        return send('DELETE', `/v1/webhooks/${id}`, WebhookSubscriptionSchema, callOptions, {
+          query: { account_id: accountId },
+          idempotent: true,
+        });
+      },
+    },
   };
 }
+
+/** Delete Customer answers 202 with no body. */
+const EmptyAnswerSchema = z.unknown();
 
 /**
  * Validates a request body before it leaves the server. The body is sent as given (plus `account_id`), not as parsed:

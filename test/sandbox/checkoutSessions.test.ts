@@ -145,7 +145,7 @@ describe('checkout session payment methods', () => {
     };
     expect(await types('CO', 'COP')).toEqual(['CARD', 'MERCADO_PAGO_CHECKOUT_PRO', 'PSE', 'EFECTY']);
     expect(await types('MX', 'MXN')).toEqual(['CARD', 'MERCADO_PAGO_CHECKOUT_PRO', 'OXXO']);
-    expect(await types('US', 'USD')).toEqual(['CARD', 'PAYPAL']);
+    expect(await types('US', 'USD')).toEqual(['CARD', 'PAYPAL', 'APPLE_PAY', 'GOOGLE_PAY']);
   });
 
   it("puts the customer's vaulted cards first, without the card number", async () => {

@@ -63,12 +63,20 @@ describe('customer sessions', () => {
     const { api, session } = await enrollmentSetup();
     const result = await api('GET', `/v1/checkout/customers/sessions/${session.customer_session}/payment-methods`);
     expect(result.status).toBe(200);
+    // A Colombian session: cards, plus the wallets Enroll Payment Method (checkout) lists that serve Colombia.
     expect(EnrollablePaymentMethodListSchema.parse(result.body)).toEqual([
       expect.objectContaining({
         type: 'CARD',
         category: 'CARD',
         enrollment: { session: session.customer_session, sdk_required_action: false },
       }),
+      ...['MERCADO_PAGO_WALLET', 'NEQUI', 'BANCOLOMBIA_TOKENBOX'].map((type) =>
+        expect.objectContaining({
+          type,
+          category: 'WALLET',
+          enrollment: { session: session.customer_session, sdk_required_action: true },
+        }),
+      ),
     ]);
     expectYunoError(await api('GET', '/v1/checkout/customers/sessions/unknown/payment-methods'), 400, 'NOT_FOUND');
   });
@@ -152,13 +160,23 @@ describe('enrollment', () => {
     expect(await missing.json()).toMatchObject({ code: 'MISSING_PARAMETERS' });
   });
 
-  it('needs an idempotency key and enrolls cards only', async () => {
+  it('enrolls without an idempotency key, and only the types its country offers', async () => {
     const { api, session, sandbox } = await enrollmentSetup();
     const path = `/v1/customers/sessions/${session.customer_session}/payment-methods`;
     const body = { account_id: sandbox.credentials.accountId, payment_method_type: 'CARD', country: 'CO' };
-    expectYunoError(await api('POST', path, body), 400, 'MISSING_PARAMETERS');
+    expect((await api('POST', path, body)).status).toBe(201);
     expectYunoError(
-      await api('POST', path, { ...body, payment_method_type: 'NEQUI' }, { 'X-Idempotency-Key': uniqueId('k') }),
+      await api(
+        'POST',
+        path,
+        { ...body, payment_method_type: 'NU_PAY_ENROLLMENT' },
+        { 'X-Idempotency-Key': uniqueId('k') },
+      ),
+      400,
+      'UNAVAILABLE_PAYMENT_METHOD',
+    );
+    expectYunoError(
+      await api('POST', path, { ...body, payment_method_type: 'PIX' }, { 'X-Idempotency-Key': uniqueId('k') }),
       400,
       'UNAVAILABLE_PAYMENT_METHOD',
     );
@@ -190,10 +208,11 @@ describe('enrollment', () => {
     expect(at(byToken.body, 'status')).toBe('UNENROLLED');
     expect((await api('GET', `/v1/customers/${customer.id}/payment-methods`)).body).toEqual({ payment_methods: [] });
     expectYunoError(await unenroll(first!.id!), 400, 'NOT_FOUND');
+    // Without an idempotency key the request is processed: the method is already unenrolled.
     expectYunoError(
       await api('POST', `/v1/customers/${customer.id}/payment-methods/${first!.id}/unenroll`),
       400,
-      'MISSING_PARAMETERS',
+      'NOT_FOUND',
     );
   });
 });

@@ -256,7 +256,7 @@ describe('cancel or refund', () => {
       400,
       'INVALID_STATUS',
     );
-    // Yuno requires X-Idempotency-Key only on Create Payment: without one the request runs and meets the same rule.
+    // Yuno requires no idempotency key here: without one the request is processed (and refused on its merits).
     expectYunoError(
       await api('POST', `/v1/payments/${declined.payment.id}/cancel-or-refund`, {}),
       400,

@@ -86,14 +86,14 @@ describe('customers', () => {
     expect(new URL(lookup.url).searchParams.get('merchant_customer_id')).toBe(merchantCustomerId);
   });
 
-  it('sends the body without an idempotency key and with both API keys', async () => {
+  it('sends the body with a generated idempotency key and both API keys', async () => {
     await yuno.customers.create({ merchant_customer_id: unique('shopper') });
     const request = sent.at(-1)!;
     expect(request.method).toBe('POST');
     expect(request.headers.get('public-api-key')).toBe(sandbox.credentials.publicApiKey);
     expect(request.headers.get('private-secret-key')).toBe(sandbox.credentials.privateSecretKey);
     expect(request.headers.get('content-type')).toBe('application/json');
-    expect(request.headers.get('x-idempotency-key')).toBeNull();
+    expect(request.headers.get('x-idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('escapes ids in paths so they cannot reach another endpoint', async () => {

@@ -194,64 +194,66 @@ describe('idempotency keys and retries', () => {
   });
 });
 
-describe('creates without idempotency are never repeated', () => {
-  it('does not retry customers.create on a 503', async () => {
+describe('creates carry an idempotency key and are retried with it, creating once', () => {
+  it('retries customers.create on a 503 with the same key: one customer', async () => {
     const yuno = client();
+    const merchantCustomerId = unique('shopper');
     sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { method: 'POST', path: '/v1/customers' } });
-    const error = await rejection(yuno.customers.create({ merchant_customer_id: unique('shopper') }));
-    expect(error).toMatchObject({ kind: 'http', status: 503, idempotencyKey: undefined });
-    expect(attemptsAt('POST', '/v1/customers')).toHaveLength(1);
-    expect(attempts[0]!.idempotencyKey).toBeNull();
+    const customer = await yuno.customers.create({ merchant_customer_id: merchantCustomerId });
+    const tries = attemptsAt('POST', '/v1/customers');
+    expect(tries).toHaveLength(2);
+    expect(tries[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tries[1]!.idempotencyKey).toBe(tries[0]!.idempotencyKey);
+    await expect(yuno.customers.retrieveByMerchantCustomerId(merchantCustomerId)).resolves.toMatchObject({
+      id: customer.id,
+    });
   });
 
-  it('does not retry checkoutSessions.create on a 500', async () => {
+  it('replays the first answer when a create is sent again with its key', async () => {
+    const yuno = client();
+    const body = { merchant_customer_id: unique('shopper') };
+    const first = await yuno.customers.create(body, { idempotencyKey: 'create-once' });
+    // Without the key this would be CUSTOMER_ID_DUPLICATED: the key makes the second call the same attempt.
+    await expect(yuno.customers.create(body, { idempotencyKey: 'create-once' })).resolves.toEqual(first);
+    await expect(yuno.customers.create(body)).rejects.toMatchObject({ yunoCode: 'CUSTOMER_ID_DUPLICATED' });
+  });
+
+  it('retries checkoutSessions.create, customerSessions.create and createOneTimeToken with their keys', async () => {
     const yuno = client();
     sandbox.faults.inject({ type: 'status', status: 500, times: 1, match: { path: '/v1/checkout/sessions' } });
-    await rejection(
-      yuno.checkoutSessions.create({
-        merchant_order_id: unique('order'),
-        payment_description: 'Failure test',
-        country: 'US',
-      }),
-    );
-    expect(attemptsAt('POST', '/v1/checkout/sessions')).toHaveLength(1);
-  });
-
-  it('does not retry customerSessions.create on a 503', async () => {
-    const yuno = client();
-    const customer = await yuno.customers.create({ merchant_customer_id: unique('shopper') });
-    sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { path: '/v1/customers/sessions' } });
-    await rejection(yuno.customerSessions.create({ customer_id: customer.id, country: 'US' }));
-    expect(attemptsAt('POST', '/v1/customers/sessions')).toHaveLength(1);
-  });
-
-  it('does not retry createOneTimeToken on a 503', async () => {
-    const yuno = client();
     const session = await yuno.checkoutSessions.create({
       merchant_order_id: unique('order'),
       payment_description: 'Failure test',
       country: 'US',
       amount: { currency: 'USD', value: 120 },
     });
+    const customer = await yuno.customers.create({ merchant_customer_id: unique('shopper') });
+    sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { path: '/v1/customers/sessions' } });
+    await yuno.customerSessions.create({ customer_id: customer.id, country: 'US' });
     sandbox.faults.inject({ type: 'status', status: 503, times: 1, match: { path: /\/token$/ } });
-    await rejection(
-      yuno.checkoutSessions.createOneTimeToken(session.checkout_session, { payment_method: { type: 'PIX' } }),
-    );
-    expect(attemptsAt('POST', `/v1/checkout/sessions/${session.checkout_session}/token`)).toHaveLength(1);
+    await yuno.checkoutSessions.createOneTimeToken(session.checkout_session, { payment_method: { type: 'PAYPAL' } });
+    for (const path of [
+      '/v1/checkout/sessions',
+      '/v1/customers/sessions',
+      `/v1/checkout/sessions/${session.checkout_session}/token`,
+    ]) {
+      const tries = attemptsAt('POST', path);
+      expect(tries, path).toHaveLength(2);
+      expect(tries[1]!.idempotencyKey, path).toBe(tries[0]!.idempotencyKey);
+    }
   });
 
-  it('does not retry checkoutSessions.create after a timeout', async () => {
+  it('retries checkoutSessions.create after a timeout with the same key', async () => {
     const yuno = client({ timeoutMs: 50 });
     sandbox.faults.inject({ type: 'timeout', times: 1, match: { path: '/v1/checkout/sessions' } });
-    const error = await rejection(
-      yuno.checkoutSessions.create({
-        merchant_order_id: unique('order'),
-        payment_description: 'x-test',
-        country: 'US',
-      }),
-    );
-    expect(error.kind).toBe('timeout');
-    expect(attemptsAt('POST', '/v1/checkout/sessions')).toHaveLength(1);
+    await yuno.checkoutSessions.create({
+      merchant_order_id: unique('order'),
+      payment_description: 'x-test',
+      country: 'US',
+    });
+    const tries = attemptsAt('POST', '/v1/checkout/sessions');
+    expect(tries).toHaveLength(2);
+    expect(tries[1]!.idempotencyKey).toBe(tries[0]!.idempotencyKey);
   });
 });
 

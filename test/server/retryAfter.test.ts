@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createYunoSandbox } from 'yuno-react/sandbox';
-import { createYunoServerClient, isYunoError, type YunoServerClientOptions } from 'yuno-react/server';
+import { createYunoServerClient, type YunoServerClientOptions } from 'yuno-react/server';
 import { parseRetryAfter } from '../../src/core/http';
 
 const sandbox = createYunoSandbox();
@@ -107,14 +107,18 @@ describe('Retry-After on 429 and 503', () => {
     expect(call.error).toMatchObject({ status: 400, yunoCode: 'PAYMENT_NOT_FOUND' });
   });
 
-  it('a write without an idempotency key is not retried and does not wait', async () => {
+  it('a create, sent with its generated idempotency key, waits for Retry-After and is retried with that key', async () => {
     sandbox.faults.inject({ type: 'status', status: 429, retryAfter: 5, times: 1, match: { method: 'POST' } });
     const call = track(client().customers.create({ merchant_customer_id: 'shopper-x' }));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(call.settled).toBe(true);
-    expect(isYunoError(call.error)).toBe(true);
-    expect(call.error).toMatchObject({ kind: 'http', status: 429 });
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(call.settled).toBe(false);
     expect(attempts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toMatchObject({ settled: true, value: { merchant_customer_id: 'shopper-x' } });
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(attempts[1]!.idempotencyKey).toBe(attempts[0]!.idempotencyKey);
   });
 
   it('Retry-After on another status (500) is not waited for: the usual backoff applies', async () => {

@@ -1,7 +1,15 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readdirSync } from 'node:fs';
-import { OPENAPI_DIR, operationOf, requestExamples, requestSchema, responseExamples, responseSchema } from './openapi';
+import {
+  OPENAPI_DIR,
+  operationOf,
+  operationsOf,
+  requestExamples,
+  requestSchema,
+  responseExamples,
+  responseSchema,
+} from './openapi';
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +23,8 @@ const EXCLUDED = new Set(['openapi.json', 'yuno_sandbox_tested.json']);
 export interface Route {
   file: string;
   method: string;
+  /** The path as the file writes it, without `/v1`. */
+  path: string;
   template: string;
   pattern: RegExp;
   literalSegments: number;
@@ -24,18 +34,14 @@ export function loadRoutes(): Route[] {
   const routes: Route[] = [];
   for (const file of readdirSync(OPENAPI_DIR)) {
     if (!file.endsWith('.json') || EXCLUDED.has(file) || file.includes('postman')) continue;
-    for (const method of ['get', 'post', 'patch', 'delete']) {
-      let op;
-      try {
-        op = operationOf(file, method);
-      } catch {
-        continue;
-      }
+    for (const op of operationsOf(file)) {
+      if (!['GET', 'POST', 'PATCH', 'DELETE'].includes(op.method)) continue;
       const template = `/v1${op.path}`;
       const segments = template.split('/').filter(Boolean);
       routes.push({
         file,
-        method: method.toUpperCase(),
+        method: op.method,
+        path: op.path,
         template,
         pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
         literalSegments: segments.filter((s) => !s.startsWith('{')).length,
@@ -138,7 +144,10 @@ export function createContractValidator() {
     validateRequest(method: string, path: string, body: unknown): ContractCheck {
       const r = route(method, path);
       if (!r) return { file: '(no route)', source: 'none', errors: [`no OpenAPI file for ${method} ${path}`] };
-      const validate = compile(`req ${r.file} ${r.method}`, () => relaxOneOf(requestSchema(r.file, r.method)) as Json);
+      const validate = compile(
+        `req ${r.file} ${r.method} ${r.path}`,
+        () => relaxOneOf(requestSchema(r.file, r.method, r.path)) as Json,
+      );
       if (!validate) return { file: r.file, source: 'none', errors: [] };
       if (validate(body)) return { file: r.file, source: 'published schema', errors: [] };
       const errors = format(validate.errors);
@@ -158,13 +167,13 @@ export function createContractValidator() {
       const r = route(method, path);
       if (!r) return { file: '(no route)', source: 'none', errors: [`no OpenAPI file for ${method} ${path}`] };
       const code = String(status);
-      const examples = responseExamples(r.file, code, r.method)
+      const examples = responseExamples(r.file, code, r.method, r.path)
         .map(([, v]) => v)
         .filter((v) => v !== '');
-      const published = responseSchema(r.file, code, r.method);
+      const published = responseSchema(r.file, code, r.method, r.path);
       let note: string | undefined;
       if (published) {
-        const validate = compile(`res ${r.file} ${r.method} ${code}`, () => relaxOneOf(published) as Json)!;
+        const validate = compile(`res ${r.file} ${r.method} ${r.path} ${code}`, () => relaxOneOf(published) as Json)!;
         const rejected = examples.filter((example) => !validate(example));
         if (rejected.length === 0) {
           return { file: r.file, source: 'published schema', errors: validate(body) ? [] : format(validate.errors) };
@@ -177,7 +186,7 @@ export function createContractValidator() {
       if (examples.length === 0) {
         return { file: r.file, source: 'none', errors: [`${r.file} documents no ${code} response for ${method}`] };
       }
-      const validate = compile(`inf ${r.file} ${r.method} ${code}`, () => inferSchema(examples))!;
+      const validate = compile(`inf ${r.file} ${r.method} ${r.path} ${code}`, () => inferSchema(examples))!;
       return {
         file: r.file,
         source: 'inferred from examples',

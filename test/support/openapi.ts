@@ -46,18 +46,47 @@ export const WEBHOOK_EXAMPLES = [
   'enrollment-v2.json',
 ] as const;
 
-/** The single operation a per-endpoint file describes (or the one with the given method). */
-export function operationOf(file: string, method?: string): OpenApiOperation {
+/** Every operation a file describes (manage-webhooks.json has five, on two paths). */
+export function operationsOf(file: string): OpenApiOperation[] {
   const document = readOpenApi(file);
   const paths = document.paths as Record<string, Record<string, Json>>;
+  const operations: OpenApiOperation[] = [];
   for (const [path, item] of Object.entries(paths)) {
     for (const [m, operation] of Object.entries(item)) {
       if (!['get', 'post', 'patch', 'put', 'delete'].includes(m)) continue;
-      if (method && m !== method.toLowerCase()) continue;
-      return { path, method: m.toUpperCase(), operation, document };
+      operations.push({ path, method: m.toUpperCase(), operation, document });
     }
   }
-  throw new Error(`${file}: no ${method ?? ''} operation`);
+  return operations;
+}
+
+/** The single operation a per-endpoint file describes (or the one with the given method, and path). */
+export function operationOf(file: string, method?: string, path?: string): OpenApiOperation {
+  const found = operationsOf(file).find(
+    (op) => (!method || op.method === method.toUpperCase()) && (!path || op.path === path),
+  );
+  if (!found) throw new Error(`${file}: no ${method ?? ''} ${path ?? ''} operation`);
+  return found;
+}
+
+/** Follows a local `$ref` (`#/components/responses/Unauthorized`), as manage-webhooks.json uses them. */
+function follow(document: Json, node: unknown): unknown {
+  const ref = (node as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
+  let target: unknown = document;
+  for (const key of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[key];
+  return follow(document, target);
+}
+
+/** A schema with every local `$ref` replaced by what it points to (none of Yuno's files has a cyclic one). */
+export function inlineRefs(document: Json, node: unknown, depth = 0): unknown {
+  if (depth > 32) throw new Error('inlineRefs: $ref nesting too deep');
+  const resolved = follow(document, node);
+  if (Array.isArray(resolved)) return resolved.map((item) => inlineRefs(document, item, depth + 1));
+  if (!resolved || typeof resolved !== 'object') return resolved;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(resolved)) out[key] = inlineRefs(document, value, depth + 1);
+  return out;
 }
 
 function jsonContent(node: unknown): Json | undefined {
@@ -66,28 +95,33 @@ function jsonContent(node: unknown): Json | undefined {
 }
 
 /** Examples of one response status, by name. */
-export function responseExamples(file: string, status: string, method?: string): Array<[string, unknown]> {
-  const { operation } = operationOf(file, method);
-  const response = (operation.responses as Record<string, unknown>)[status];
+export function responseExamples(
+  file: string,
+  status: string,
+  method?: string,
+  path?: string,
+): Array<[string, unknown]> {
+  const { operation, document } = operationOf(file, method, path);
+  const response = follow(document, (operation.responses as Record<string, unknown>)[status]);
   const examples = (jsonContent(response)?.examples ?? {}) as Record<string, { value: unknown }>;
   return Object.entries(examples).map(([name, e]) => [name, e.value]);
 }
 
-export function requestExamples(file: string, method?: string): Array<[string, unknown]> {
-  const { operation } = operationOf(file, method);
+export function requestExamples(file: string, method?: string, path?: string): Array<[string, unknown]> {
+  const { operation } = operationOf(file, method, path);
   const examples = (jsonContent(operation.requestBody)?.examples ?? {}) as Record<string, { value: unknown }>;
   return Object.entries(examples).map(([name, e]) => [name, e.value]);
 }
 
-export function responseSchema(file: string, status: string, method?: string): Json | undefined {
-  const { operation } = operationOf(file, method);
-  const response = (operation.responses as Record<string, unknown>)[status];
-  const schema = jsonContent(response)?.schema as Json | undefined;
+export function responseSchema(file: string, status: string, method?: string, path?: string): Json | undefined {
+  const { operation, document } = operationOf(file, method, path);
+  const response = follow(document, (operation.responses as Record<string, unknown>)[status]);
+  const schema = inlineRefs(document, jsonContent(response)?.schema) as Json | undefined;
   return schema && Object.keys(schema).length > 0 ? schema : undefined;
 }
 
-export function requestSchema(file: string, method?: string): Json | undefined {
-  const { operation } = operationOf(file, method);
-  const schema = jsonContent(operation.requestBody)?.schema as Json | undefined;
+export function requestSchema(file: string, method?: string, path?: string): Json | undefined {
+  const { operation, document } = operationOf(file, method, path);
+  const schema = inlineRefs(document, jsonContent(operation.requestBody)?.schema) as Json | undefined;
   return schema && Object.keys(schema).length > 0 ? schema : undefined;
 }

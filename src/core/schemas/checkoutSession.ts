@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import {
   AmountSchema,
+  AmountValueSchema,
+  CurrencyCodeSchema,
   CountryCodeSchema,
   IdSchema,
   MetadataSchema,
@@ -69,3 +71,28 @@ export const CheckoutSessionSchema = z.pipe(
   }),
 );
 export type CheckoutSession = z.infer<typeof CheckoutSessionSchema>;
+
+/**
+ * Body of `PATCH /v1/checkout/sessions/{checkout_session}`, allowed while the session has no payment. Yuno's schema
+ * requires the fields Create requires, and `amount.value` too; its own example changes only `amount.currency`, so an
+ * amount without `value` keeps the session's value.
+ */
+export const UpdateCheckoutSessionRequestSchema = z.object({
+  account_id: IdSchema,
+  merchant_order_id: z.string().check(z.minLength(3), z.maxLength(255)),
+  payment_description: z.string().check(z.minLength(3), z.maxLength(255)),
+  country: CountryCodeSchema,
+  customer_id: z.optional(IdSchema),
+  amount: z.optional(z.object({ currency: CurrencyCodeSchema, value: z.optional(AmountValueSchema) })),
+  alternative_amount: z.optional(z.object({ currency: CurrencyCodeSchema, value: z.optional(AmountValueSchema) })),
+  callback_url: z.optional(z.string().check(z.minLength(3), z.maxLength(526))),
+  workflow: z.optional(openEnum(CHECKOUT_WORKFLOWS)),
+  installments: z.optional(
+    z.object({
+      plan_id: z.optional(z.string()),
+      plan: z.optional(z.array(z.object({ installment: z.int().check(z.gte(1)), rate: z.number() }))),
+    }),
+  ),
+  metadata: MetadataSchema,
+});
+export type UpdateCheckoutSessionRequest = z.infer<typeof UpdateCheckoutSessionRequestSchema>;

@@ -51,3 +51,25 @@ export const CustomerSchema = z.looseObject({
   merchant_customer_created_at: NullableString,
 });
 export type Customer = z.infer<typeof CustomerSchema>;
+
+/**
+ * Body of `PATCH /v1/customers/{id}`: any field of Create, all optional; what is sent replaces what the customer had,
+ * what is left out stays as it was.
+ */
+export const UpdateCustomerRequestSchema = z.object({
+  merchant_customer_id: z.optional(z.string().check(z.minLength(3), z.maxLength(255))),
+  merchant_customer_created_at: z.optional(z.string()),
+  first_name: z.optional(name),
+  last_name: z.optional(name),
+  gender: z.optional(z.string()),
+  date_of_birth: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  email: z.optional(z.string().check(z.email())),
+  nationality: z.optional(CountryCodeSchema),
+  country: z.optional(CountryCodeSchema),
+  document: z.optional(DocumentSchema),
+  phone: z.optional(PhoneSchema),
+  billing_address: z.optional(AddressSchema),
+  shipping_address: z.optional(AddressSchema),
+  metadata: MetadataSchema,
+});
+export type UpdateCustomerRequest = z.infer<typeof UpdateCustomerRequestSchema>;

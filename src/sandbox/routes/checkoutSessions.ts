@@ -1,4 +1,9 @@
-import { CreateCheckoutSessionRequestSchema, OneTimeTokenRequestSchema } from '../../core';
+import {
+  CreateCheckoutSessionRequestSchema,
+  OneTimeTokenRequestSchema,
+  UpdateCheckoutSessionRequestSchema,
+} from '../../core';
+import { idempotencyKeyOf, runIdempotent } from '../idempotency';
 import { requireAccountId } from '../auth';
 import { SANDBOX_DEFAULT_CHECKOUT_ID } from '../constants';
 import { uuid } from '../ids';
@@ -8,11 +13,17 @@ import type { Route } from '../router';
 import type { SandboxRuntime } from '../runtime';
 import type { CheckoutSessionRecord } from '../SandboxStore';
 import { badRequest } from '../SandboxHttpError';
-import { findCheckoutSession, isCheckoutSessionExpired } from '../sessions';
+import { assertCheckoutSessionUsable, findCheckoutSession, isCheckoutSessionExpired } from '../sessions';
 import { createOneTimeToken } from '../tokens';
 import { readJsonObject, validateBody } from '../validation';
 import { enrolledCardsOf } from '../vault';
-import { checkoutSessionCreateView, checkoutSessionRetrieveView, tokenView, vaultedCheckoutMethodView } from '../views';
+import {
+  checkoutSessionCreateView,
+  checkoutSessionRetrieveView,
+  checkoutSessionUpdateView,
+  tokenView,
+  vaultedCheckoutMethodView,
+} from '../views';
 import { findCustomer } from './customers';
 
 /** Yuno hands the session back to the merchant's return page in the callback URL. */
@@ -64,28 +75,85 @@ export const checkoutSessionRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/checkout/sessions',
     auth: 'private',
-    async handler({ rt, request }) {
-      const body = validateBody(CreateCheckoutSessionRequestSchema, await readJsonObject(request));
-      requireAccountId(rt, body.account_id);
-      if (body.customer_id) findCustomer(rt, body.customer_id);
-      const id = uuid();
-      const session: CheckoutSessionRecord = {
-        id,
-        merchantOrderId: body.merchant_order_id,
-        paymentDescription: body.payment_description,
-        country: body.country,
-        customerId: body.customer_id ?? null,
-        callbackUrl: body.callback_url ? withQueryParam(body.callback_url, 'checkoutSession', id) : null,
-        amount: body.amount ?? null,
-        metadata: body.metadata ?? null,
-        workflow: body.workflow ?? 'SDK_CHECKOUT',
-        installments: { plan_id: body.installments?.plan_id ?? null, plan: body.installments?.plan ?? null },
-        checkoutId: body.checkout_id ?? SANDBOX_DEFAULT_CHECKOUT_ID,
-        createdAt: rt.clock.now(),
-        used: false,
-      };
-      rt.store.checkoutSessions.set(id, session);
-      return json(200, checkoutSessionCreateView(session));
+    handler({ rt, request }) {
+      return runIdempotent(
+        rt,
+        'checkout-session-create',
+        idempotencyKeyOf(request),
+        async () => {
+          const body = validateBody(CreateCheckoutSessionRequestSchema, await readJsonObject(request));
+          requireAccountId(rt, body.account_id);
+          if (body.customer_id) findCustomer(rt, body.customer_id);
+          return body;
+        },
+        async (body) => {
+          const id = uuid();
+          const session: CheckoutSessionRecord = {
+            id,
+            merchantOrderId: body.merchant_order_id,
+            paymentDescription: body.payment_description,
+            country: body.country,
+            customerId: body.customer_id ?? null,
+            callbackUrl: body.callback_url ? withQueryParam(body.callback_url, 'checkoutSession', id) : null,
+            amount: body.amount ?? null,
+            metadata: body.metadata ?? null,
+            workflow: body.workflow ?? 'SDK_CHECKOUT',
+            installments: { plan_id: body.installments?.plan_id ?? null, plan: body.installments?.plan ?? null },
+            checkoutId: body.checkout_id ?? SANDBOX_DEFAULT_CHECKOUT_ID,
+            createdAt: rt.clock.now(),
+            used: false,
+          };
+          rt.store.checkoutSessions.set(id, session);
+          return { status: 200, body: checkoutSessionCreateView(session) };
+        },
+      );
+    },
+  },
+  {
+    // Update Checkout Session, while it has no payment: a session that was paid (or expired) is no longer active, and
+    // Yuno answers CHECKOUT_SESSION_NOT_FOUND for sessions that are "not found or inactive".
+    method: 'PATCH',
+    pattern: '/v1/checkout/sessions/:checkout_session',
+    auth: 'private',
+    handler({ rt, request, params }) {
+      const id = params.checkout_session as string;
+      return runIdempotent(
+        rt,
+        `checkout-session-update:${id}`,
+        idempotencyKeyOf(request),
+        async () => {
+          const body = validateBody(UpdateCheckoutSessionRequestSchema, await readJsonObject(request));
+          requireAccountId(rt, body.account_id);
+          if (body.customer_id) findCustomer(rt, body.customer_id);
+          return { body, session: findCheckoutSession(rt, id) };
+        },
+        async ({ body, session }) => {
+          assertCheckoutSessionUsable(rt, session);
+          session.merchantOrderId = body.merchant_order_id;
+          session.paymentDescription = body.payment_description;
+          session.country = body.country;
+          if (body.customer_id !== undefined) session.customerId = body.customer_id;
+          if (body.callback_url !== undefined) {
+            session.callbackUrl = withQueryParam(body.callback_url, 'checkoutSession', session.id);
+          }
+          if (body.amount !== undefined) {
+            const value = body.amount.value ?? session.amount?.value;
+            if (value === undefined) {
+              throw badRequest('MISSING_PARAMETERS', 'Missing required parameter: amount.value');
+            }
+            session.amount = { currency: body.amount.currency, value };
+          }
+          if (body.metadata !== undefined) session.metadata = body.metadata;
+          if (body.workflow !== undefined) session.workflow = body.workflow;
+          if (body.installments !== undefined) {
+            session.installments = {
+              plan_id: body.installments.plan_id ?? null,
+              plan: body.installments.plan ?? null,
+            };
+          }
+          return { status: 200, body: checkoutSessionUpdateView(session) };
+        },
+      );
     },
   },
   {
@@ -112,12 +180,20 @@ export const checkoutSessionRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/checkout/sessions/:checkout_session/token',
     auth: 'private',
-    async handler({ rt, request, params }) {
-      const raw = await readJsonObject(request);
-      const body = validateBody(OneTimeTokenRequestSchema, raw);
-      if (raw.account_id !== undefined) requireAccountId(rt, raw.account_id);
-      const token = createOneTimeToken(rt, params.checkout_session as string, body);
-      return json(201, tokenView(token, rt.store));
+    handler({ rt, request, params }) {
+      const id = params.checkout_session as string;
+      return runIdempotent(
+        rt,
+        `token:${id}`,
+        idempotencyKeyOf(request),
+        async () => {
+          const raw = await readJsonObject(request);
+          const body = validateBody(OneTimeTokenRequestSchema, raw);
+          if (raw.account_id !== undefined) requireAccountId(rt, raw.account_id);
+          return body;
+        },
+        async (body) => ({ status: 201, body: tokenView(createOneTimeToken(rt, id, body), rt.store) }),
+      );
     },
   },
 ];

@@ -69,10 +69,10 @@ function parseFault(body: Record<string, unknown>): SandboxFault {
 }
 
 /**
- * The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, its Secure Fields' pages, the 3DS challenge
- * and the redirect pages.
+ * The `/_sandbox` routes a shopper's browser loads: the Web SDK stand-in, its Secure Fields' pages, the 3DS challenge,
+ * the redirect pages and the page where a wallet or bank-account enrollment is confirmed.
  */
-const BROWSER_SEGMENTS = new Set(['sdk', 'secure-fields', '3ds', 'redirect']);
+const BROWSER_SEGMENTS = new Set(['sdk', 'secure-fields', '3ds', 'redirect', 'enrollment']);
 
 /**
  * Whether a path is one of the sandbox's control routes (settle, time, faults, requests, webhooks): everything under
