@@ -1,15 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readdirSync } from 'node:fs';
-import {
-  OPENAPI_DIR,
-  operationOf,
-  operationsOf,
-  requestExamples,
-  requestSchema,
-  responseExamples,
-  responseSchema,
-} from './openapi';
+import { OPENAPI_DIR, operationsOf, requestExamples, requestSchema, responseExamples, responseSchema } from './openapi';
 
 type Json = Record<string, unknown>;
 
@@ -126,12 +118,12 @@ export function createContractValidator() {
   const breaks = new Map<string, Set<string>>();
   /** The schema errors a file's own request examples give (placeholders aside, they are what Yuno documents). */
   function exampleBreaks(r: Route): Set<string> {
-    const key = `${r.file} ${r.method}`;
+    const key = `${r.file} ${r.method} ${r.path}`;
     let found = breaks.get(key);
     if (!found) {
       found = new Set();
       const validate = compiled.get(`req ${key}`);
-      for (const [, example] of requestExamples(r.file, r.method)) {
+      for (const [, example] of requestExamples(r.file, r.method, r.path)) {
         if (validate && !validate(example)) for (const e of format(validate.errors)) found.add(e);
       }
       breaks.set(key, found);
