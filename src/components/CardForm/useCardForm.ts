@@ -167,7 +167,7 @@ export type CardFormSecureFieldProps = ReturnType<typeof secureContainerProps<HT
  * @example
  * ```tsx
  * function MyCardForm() {
- *   const card = useCardForm({ onSuccess: (payment) => console.log(payment.status) });
+ *   const card = useCardForm({ onSuccess: (payment) => showReceipt(payment.id) });
  *   return (
  *     <form {...card.getFormProps()}>
  *       <label {...card.getLabelProps('number')}>{card.fields.number.label}</label>
