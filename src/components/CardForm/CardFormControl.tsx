@@ -1,6 +1,7 @@
 import {
   forwardRef,
   useContext,
+  useMemo,
   type ChangeEvent,
   type FocusEvent,
   type InputHTMLAttributes,
@@ -102,12 +103,17 @@ function SecureFieldContainer(props: {
   const cf = useCardFormContext('CardFormControl');
   const field = useCardFormFieldContext('CardFormControl');
   const frame = useContext(CardFormSecureStateContext).fields[props.name];
+  const containerRef = cf.secure.containerRef(props.name);
+  const { forwardedRef } = props;
+  // One ref function for the container's life: a new one each render would detach and attach the frame's container
+  // on every commit (React 18 calls the old ref with null), and each attach re-renders the form.
+  const ref = useMemo(() => mergeRefs<HTMLDivElement>(containerRef, forwardedRef), [containerRef, forwardedRef]);
   return (
     <div
       className={props.className}
       style={props.style}
       {...secureContainerProps(cf.secure.status, frame, {
-        ref: mergeRefs<HTMLDivElement>(cf.secure.containerRef(props.name), props.forwardedRef),
+        ref,
         id: field.ids.control,
         labelledBy: field.ids.label,
         describedBy: field.describedBy,
